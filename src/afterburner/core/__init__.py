@@ -1,0 +1,1 @@
+"""Shared vocabulary of every layer: verdicts, limits, results, errors. No dependencies."""

@@ -1,0 +1,90 @@
+"""Typed results of a sandboxed run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from afterburner.core.verdicts import Verdict
+
+
+@dataclass(frozen=True)
+class Guarantees:
+    """Which isolation and measurement guarantees held for a run (all True unless degraded)."""
+
+    namespaces: bool = True  # bubblewrap: user, pid, mount, net, ipc, uts namespaces
+    seccomp: bool = True  # syscall filter loaded
+    cgroup_memory: bool = True  # memory limit enforced, exact peak and integral measured
+    cgroup_pids: bool = True  # process/thread limit enforced
+    cgroup_cpu: bool = True  # CPU time from cgroup accounting of every task
+    cpu_pinning: bool = True  # run pinned to its own core
+    non_root: bool = True  # the program runs under an unprivileged uid
+
+    def missing(self) -> list[str]:
+        return [f.name for f in fields(self) if not getattr(self, f.name)]
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing()
+
+
+@dataclass(frozen=True)
+class Sampling:
+    """How the memory-time integral was sampled."""
+
+    requested_hz: int
+    samples: int
+    achieved_hz: float
+    max_gap: float  # seconds, largest interval between two samples
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Everything measured about one run. Times in seconds, memory in bytes."""
+
+    verdict: Verdict
+    exit_code: int | None
+    signal: int | None
+    cpu_time: float
+    wall_time: float
+    peak_memory: int
+    memory_integral: float | None  # byte-seconds, trapezoid over real timestamps
+    sampling: Sampling
+    stdout: bytes = b""
+    stderr: bytes = b""
+    output_truncated: bool = False
+    instructions: int | None = None
+    instruction_source: str | None = None  # "perf", "valgrind" or None
+    monitor_cpu_time: float = 0.0
+    message: str = ""
+    guarantees: Guarantees = field(default_factory=Guarantees)
+
+    @property
+    def stdout_text(self) -> str:
+        return self.stdout.decode("utf-8", errors="replace")
+
+    @property
+    def stderr_text(self) -> str:
+        return self.stderr.decode("utf-8", errors="replace")
+
+    def to_dict(self, output_chars: int = 4096) -> dict[str, Any]:
+        """A JSON-ready view; output is decoded (invalid UTF-8 replaced) and truncated."""
+        data: dict[str, Any] = {
+            "verdict": self.verdict.value,
+            "exit_code": self.exit_code,
+            "signal": self.signal,
+            "cpu_time": self.cpu_time,
+            "wall_time": self.wall_time,
+            "peak_memory": self.peak_memory,
+            "memory_integral": self.memory_integral,
+            "sampling": vars(self.sampling),
+            "instructions": self.instructions,
+            "instruction_source": self.instruction_source,
+            "monitor_cpu_time": self.monitor_cpu_time,
+            "output_truncated": self.output_truncated,
+            "stdout": self.stdout_text[:output_chars],
+            "stderr": self.stderr_text[:output_chars],
+            "message": self.message,
+            "guarantees_missing": self.guarantees.missing(),
+        }
+        return data

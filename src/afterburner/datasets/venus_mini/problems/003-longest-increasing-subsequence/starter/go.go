@@ -1,0 +1,3 @@
+func lengthOfLIS(nums []int) int {
+    
+}

@@ -1,0 +1,14 @@
+// naive: O(n^3) check every substring with two pointers
+class Solution {
+    public int longestPalindromeLength(String s) {
+        int n = s.length(), best = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                int lo = i, hi = j;
+                while (lo < hi && s.charAt(lo) == s.charAt(hi)) { lo++; hi--; }
+                if (lo >= hi && j - i + 1 > best) best = j - i + 1;
+            }
+        }
+        return best;
+    }
+}

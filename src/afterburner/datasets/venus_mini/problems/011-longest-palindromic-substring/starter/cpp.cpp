@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int longestPalindromeLength(string s) {
+        
+    }
+};

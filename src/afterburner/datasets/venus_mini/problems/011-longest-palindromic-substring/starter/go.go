@@ -1,0 +1,3 @@
+func longestPalindromeLength(s string) int {
+    
+}

@@ -1,0 +1,3 @@
+class Solution:
+    def longestPalindromeLength(self, s: str) -> int:
+        

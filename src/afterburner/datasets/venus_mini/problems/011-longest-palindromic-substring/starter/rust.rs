@@ -1,0 +1,5 @@
+impl Solution {
+    pub fn longest_palindrome_length(s: String) -> i32 {
+        
+    }
+}

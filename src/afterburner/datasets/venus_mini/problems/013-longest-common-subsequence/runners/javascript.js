@@ -1,0 +1,4 @@
+==Code Submission==
+
+const __tokens = require('fs').readFileSync(0, 'utf8').split(/\s+/).filter((t) => t.length > 0);
+console.log(String(longestCommonSubsequence(__tokens[0], __tokens[1])));

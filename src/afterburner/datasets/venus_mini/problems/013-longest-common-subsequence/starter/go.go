@@ -1,0 +1,3 @@
+func longestCommonSubsequence(text1 string, text2 string) int {
+    
+}

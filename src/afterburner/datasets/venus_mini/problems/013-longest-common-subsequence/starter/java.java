@@ -1,0 +1,5 @@
+class Solution {
+    public int longestCommonSubsequence(String text1, String text2) {
+        
+    }
+}

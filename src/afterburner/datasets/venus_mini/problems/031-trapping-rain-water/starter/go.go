@@ -1,0 +1,3 @@
+func trap(height []int) int {
+	return 0
+}

@@ -1,0 +1,7 @@
+/**
+ * @param {number[]} height
+ * @return {number}
+ */
+function trap(height) {
+  return 0;
+}

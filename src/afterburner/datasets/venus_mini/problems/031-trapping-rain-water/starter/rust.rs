@@ -1,0 +1,5 @@
+impl Solution {
+    pub fn trap(height: Vec<i32>) -> i64 {
+        0
+    }
+}

@@ -1,0 +1,27 @@
+// naive: O(n^2) time - insert intervals one by one, scanning every merged interval for overlaps and rebuilding the list
+import java.util.*;
+
+public class Main {
+    public static void main(String[] args) {
+        Scanner sc = new Scanner(System.in);
+        int n = sc.nextInt();
+        List<long[]> merged = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long l = sc.nextLong(), r = sc.nextLong();
+            List<long[]> rest = new ArrayList<>();
+            for (long[] iv : merged) {
+                if (iv[0] <= r && l <= iv[1]) {
+                    l = Math.min(l, iv[0]);
+                    r = Math.max(r, iv[1]);
+                } else {
+                    rest.add(iv);
+                }
+            }
+            rest.add(new long[]{l, r});
+            merged = rest;
+        }
+        merged.sort((a, b) -> Long.compare(a[0], b[0]));
+        System.out.println(merged.size());
+        for (long[] iv : merged) System.out.println(iv[0] + " " + iv[1]);
+    }
+}

@@ -1,0 +1,1 @@
+"""Compile once, run a program on tests, check outputs, aggregate verdicts and metrics."""

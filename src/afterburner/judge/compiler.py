@@ -1,0 +1,102 @@
+"""Compilation, once per distinct source (content-hash cache), sandboxed, outside measured runs."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from afterburner.core.errors import SandboxFailure
+from afterburner.core.limits import COMPILE_LIMITS, Limits
+from afterburner.core.paths import cache_dir
+from afterburner.core.verdicts import Verdict
+from afterburner.languages.base import Language
+from afterburner.sandbox.runner import FileSource, SandboxOptions, run
+
+MESSAGE_CHARS = 8000
+
+
+@dataclass(frozen=True)
+class Program:
+    """A program ready to run: the files to place in /box and the language to run them with."""
+
+    language: Language
+    files: dict[str, FileSource] = field(default_factory=dict)
+
+    def argv(self, limits: Limits) -> list[str]:
+        return self.language.run_argv(limits)
+
+
+@dataclass(frozen=True)
+class CompileResult:
+    ok: bool
+    program: Program | None
+    message: str = ""  # the compiler's diagnostics when not ok
+    cached: bool = False
+    seconds: float = 0.0
+
+
+def _cache_key(language: Language, source: str) -> str:
+    recipe = json.dumps([language.name, language.toolchain_version, language.compile, language.compile_env])
+    return hashlib.sha256(recipe.encode() + b"\0" + source.encode()).hexdigest()
+
+
+def _artifacts(build: Path) -> dict[str, FileSource]:
+    return {path.name: path for path in sorted((build / "artifacts").iterdir())}
+
+
+def compile_source(language: Language, source: str, limits: Limits = COMPILE_LIMITS) -> CompileResult:
+    """Compile source (cached by content hash); interpreted languages just carry the source."""
+    if not language.compiled:
+        return CompileResult(ok=True, program=Program(language, {language.source: source.encode()}))
+    build = cache_dir() / "builds" / _cache_key(language, source)
+    status_file = build / "status.json"
+    build.parent.mkdir(parents=True, exist_ok=True)
+    with open(build.parent / f"{build.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the same source compiled by two workers: once
+        if status_file.exists():
+            status = json.loads(status_file.read_text())
+            program = Program(language, _artifacts(build)) if status["ok"] else None
+            return CompileResult(status["ok"], program, status["message"], cached=True)
+        started = time.monotonic()
+        ok, message = _compile_into(language, source, limits, build)
+        status_file.write_text(json.dumps({"ok": ok, "message": message}))
+    os.unlink(build.parent / f"{build.name}.lock")
+    program = Program(language, _artifacts(build)) if ok else None
+    return CompileResult(ok, program, message, cached=False, seconds=time.monotonic() - started)
+
+
+def _compile_into(language: Language, source: str, limits: Limits, build: Path) -> tuple[bool, str]:
+    out = Path(tempfile.mkdtemp(prefix="afterburner-build-"))
+    try:
+        result = run(
+            list(language.compile),
+            {language.source: source.encode()},
+            limits,
+            options=SandboxOptions(env=language.compile_env, sample_hz=100),
+            output_dir=out,
+        )
+        if result.verdict is Verdict.IE:
+            raise SandboxFailure(f"compiling {language.name} failed inside the sandbox: {result.message}")
+        diagnostics = (result.stderr_text + result.stdout_text).strip()[:MESSAGE_CHARS]
+        if not result.verdict.passed:
+            reason = result.message if result.verdict is not Verdict.RTE else "compilation failed"
+            return False, f"{reason}\n{diagnostics}".strip()
+        artifacts = build / "artifacts"
+        artifacts.mkdir(parents=True, exist_ok=True)
+        kept = [path for pattern in language.artifacts for path in out.glob(pattern) if path.is_file()]
+        if not kept:
+            return False, f"the compiler produced no {', '.join(language.artifacts)}\n{diagnostics}".strip()
+        for path in kept:
+            target = artifacts / path.name
+            shutil.copyfile(path, target)
+            target.chmod(0o755)
+        return True, diagnostics
+    finally:
+        shutil.rmtree(out, ignore_errors=True)

@@ -1,0 +1,71 @@
+"""A language as data: how to compile it, how to run it, how to test that it works."""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+from dataclasses import dataclass, field
+from typing import Any
+
+from afterburner.core.limits import Limits
+
+SELF_TEST_INPUT = "20 22\n"
+SELF_TEST_OUTPUT = "42"
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's declaration (see languages/definitions/*.toml)."""
+
+    name: str
+    display: str
+    extensions: tuple[str, ...]
+    source: str  # file name the source gets inside the sandbox
+    run: tuple[str, ...]  # argv; "{heap_mb}" is replaced from the memory limit
+    version: tuple[str, ...]
+    apt: tuple[str, ...]
+    fence: tuple[str, ...]  # names used after ``` in a Markdown code fence
+    memory_errors: tuple[str, ...]  # stderr markers of a runtime that hit its memory ceiling
+    empty: str  # the smallest valid program: measures start-up cost
+    self_test: str  # reads two integers, prints their sum
+    compile: tuple[str, ...] = ()
+    artifacts: tuple[str, ...] = ()  # glob patterns of compiler output to keep
+    compile_env: dict[str, str] = field(default_factory=dict)
+    processes: int = 0  # minimum task limit the runtime needs (JVM, Node and Go use threads)
+
+    @classmethod
+    def from_toml(cls, data: dict[str, Any]) -> Language:
+        tuples = ("extensions", "run", "version", "apt", "fence", "memory_errors", "compile", "artifacts")
+        values = {key: tuple(value) if key in tuples else value for key, value in data.items()}
+        return cls(**values)
+
+    @property
+    def compiled(self) -> bool:
+        return bool(self.compile)
+
+    def run_argv(self, limits: Limits) -> list[str]:
+        heap_mb = max(16, int(limits.memory * 0.8) // (1024 * 1024))
+        return [part.replace("{heap_mb}", str(heap_mb)) for part in self.run]
+
+    def limits_for(self, limits: Limits) -> Limits:
+        """Raise the task limit to what the runtime itself needs."""
+        return limits.with_(processes=max(limits.processes, self.processes))
+
+    @property
+    def tools(self) -> tuple[str, ...]:
+        commands = (self.compile, self.version) if self.compiled else (self.run, self.version)
+        return tuple(dict.fromkeys(argv[0] for argv in commands))
+
+    @property
+    def installed(self) -> bool:
+        return all(os.access(tool, os.X_OK) for tool in self.tools)
+
+    @functools.cached_property
+    def toolchain_version(self) -> str:
+        """First line of the toolchain's version output, or '' when it is not installed."""
+        if not self.installed:
+            return ""
+        done = subprocess.run(list(self.version), capture_output=True, text=True, timeout=60)
+        lines = (done.stdout or done.stderr).strip().splitlines()
+        return lines[0] if lines else ""

@@ -1,0 +1,95 @@
+"""The bubblewrap command line: namespaces, a read-only view of the runtimes, a private tmpfs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from afterburner.core.limits import Limits
+
+SANDBOX_UID = 65534  # "nobody", inside and (when we are root) outside
+BOX = "/box"  # the run's input files, read-only
+OUT = "/out"  # a compiler's output directory, the only writable host path (compile runs only)
+WORK = "/tmp"  # the private writable tmpfs and working directory
+
+# Runtime directories the six languages need, read-only; missing ones are skipped.
+RUNTIME_PATHS = (
+    "/usr",
+    "/etc/alternatives",
+    "/etc/ld.so.cache",
+    "/etc/ld.so.conf",
+    "/etc/ld.so.conf.d",
+    "/etc/java-17-openjdk",
+    "/etc/localtime",
+    "/etc/ssl/certs",
+)
+# On merged-/usr systems these are symlinks into /usr; elsewhere real directories.
+TOP_LEVEL = ("/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32")
+
+BASE_ENV = {
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "HOME": WORK,
+    "TMPDIR": WORK,
+    "LANG": "C.UTF-8",
+    "LC_ALL": "C.UTF-8",
+    "PYTHONHASHSEED": "0",
+}
+
+
+@dataclass(frozen=True)
+class Mounts:
+    """What the sandbox sees besides the runtimes."""
+
+    box: Path  # host directory shown read-only at /box
+    output_dir: Path | None = None  # host directory shown writable at /out (compilation only)
+    read_only: Sequence[str] = field(default_factory=tuple)  # extra runtime paths
+
+
+def _runtime_binds(extra: Sequence[str]) -> list[str]:
+    args: list[str] = []
+    for top in TOP_LEVEL:
+        if os.path.islink(top):
+            args += ["--symlink", os.readlink(top), top]
+        elif os.path.isdir(top):
+            args += ["--ro-bind", top, top]
+    for path in (*RUNTIME_PATHS, *extra):
+        args += ["--ro-bind-try", path, path]
+    return args
+
+
+def bwrap_argv(
+    bwrap: str,
+    argv: Sequence[str],
+    mounts: Mounts,
+    limits: Limits,
+    env: Mapping[str, str],
+    seccomp_fd: int | None,
+    info_fd: int | None,
+) -> list[str]:
+    """The full bubblewrap invocation that runs argv isolated."""
+    args = [
+        bwrap,
+        "--unshare-all",  # user, ipc, pid, net, uts, cgroup namespaces
+        "--die-with-parent",
+        "--new-session",  # no controlling terminal to inject keystrokes into
+        "--uid", str(SANDBOX_UID),
+        "--gid", str(SANDBOX_UID),
+        "--hostname", "sandbox",
+        *_runtime_binds(mounts.read_only),
+        "--proc", "/proc",
+        "--dev", "/dev",
+        "--size", str(limits.work_dir), "--tmpfs", WORK,
+        "--ro-bind", str(mounts.box), BOX,
+    ]
+    if mounts.output_dir is not None:
+        args += ["--bind", str(mounts.output_dir), OUT]
+    args += ["--chdir", WORK, "--clearenv"]
+    for key, value in {**BASE_ENV, **env}.items():
+        args += ["--setenv", key, value]
+    if seccomp_fd is not None:
+        args += ["--seccomp", str(seccomp_fd)]
+    if info_fd is not None:
+        args += ["--info-fd", str(info_fd)]
+    return [*args, "--", *argv]
