@@ -1,6 +1,6 @@
 import random
 
-MAX_N = 2500
+MAX_N = 3000
 LIM = 10 ** 4
 
 

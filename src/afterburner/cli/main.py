@@ -1,0 +1,200 @@
+"""The `afterburner` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from afterburner.cli import report
+from afterburner.cli.inputs import read_program, read_tests, read_text_file
+from afterburner.core.errors import AfterburnerError, UsageError
+from afterburner.core.limits import Limits, MiB
+from afterburner.core.verdicts import Verdict
+from afterburner.judge.baseline import startup_baseline
+from afterburner.judge.checkers import checker_from_spec
+from afterburner.judge.compiler import compile_source
+from afterburner.judge.judge import judge as judge_tests
+from afterburner.judge.stats import Spread
+from afterburner.sandbox.runner import InstructionMode, SandboxOptions
+from afterburner.sandbox.runner import run as sandbox_run
+
+app = typer.Typer(
+    help="Afterburner: run, judge and measure programs in an isolated sandbox.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+
+Lang = Annotated[str | None, typer.Option("--lang", "-l", help="python, cpp, java, javascript, go or rust (default: from the extension).")]
+TimeLimit = Annotated[float, typer.Option("--time-limit", "-t", help="CPU time limit per run, seconds.")]
+MemoryLimit = Annotated[int, typer.Option("--memory-limit", "-m", help="Memory limit per run, MB.")]
+Json = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")]
+Instructions = Annotated[
+    str,
+    typer.Option(
+        "--instructions",
+        help="Count instructions: off, auto (hardware counters if present), perf (require them), valgrind (deterministic, slow).",
+    ),
+]
+Degraded = Annotated[
+    bool,
+    typer.Option("--allow-degraded", help="Run even if an isolation primitive is missing; the result lists what did not hold."),
+]
+SampleHz = Annotated[int, typer.Option("--sample-hz", help="Memory sampling rate for the memory-time integral.")]
+
+
+def _limits(time_limit: float, memory_limit: int) -> Limits:
+    return Limits(cpu_time=time_limit, memory=memory_limit * MiB)
+
+
+def _options(instructions: str, allow_degraded: bool, sample_hz: int) -> SandboxOptions:
+    if instructions not in ("off", "auto", "perf", "valgrind"):
+        raise UsageError(f"unknown instruction mode {instructions!r}", "use off, auto, perf or valgrind")
+    if not 10 <= sample_hz <= 50_000:
+        raise UsageError("--sample-hz must be between 10 and 50000")
+    mode: InstructionMode = instructions  # type: ignore[assignment]
+    return SandboxOptions(sample_hz=sample_hz, instructions=mode, allow_degraded=allow_degraded)
+
+
+@app.command()
+def run(
+    file: Annotated[Path, typer.Argument(help="Source file to run.")],
+    lang: Lang = None,
+    stdin: Annotated[Path | None, typer.Option("--stdin", help="File to feed on standard input.")] = None,
+    time_limit: TimeLimit = 5.0,
+    memory_limit: MemoryLimit = 512,
+    repeat: Annotated[int, typer.Option("--repeat", "-n", help="Run N times; report median and MAD.")] = 1,
+    instructions: Instructions = "off",
+    allow_degraded: Degraded = False,
+    sample_hz: SampleHz = 10_000,
+    as_json: Json = False,
+) -> None:
+    """Run a program once (or --repeat N times) and print its measurements."""
+    language, source = read_program(file, lang)
+    if not 1 <= repeat <= 1000:
+        raise UsageError("--repeat must be between 1 and 1000")
+    limits = language.limits_for(_limits(time_limit, memory_limit))
+    options = _options(instructions, allow_degraded, sample_hz)
+    stdin_data = read_text_file(stdin, "stdin file").encode() if stdin else b""
+    compiled = compile_source(language, source)
+    if compiled.program is None:
+        _emit_compile_error(compiled.message, as_json)
+        raise typer.Exit(1)
+    results = [
+        sandbox_run(compiled.program.argv(limits), compiled.program.files, limits, stdin_data, options)
+        for _ in range(repeat)
+    ]
+    baseline = startup_baseline(language, options=options)
+    spread = {
+        name: Spread.of([float(getattr(r, name)) for r in results])
+        for name in ("cpu_time", "wall_time", "peak_memory", "memory_integral", "instructions")
+        if all(getattr(r, name) is not None for r in results)
+    }
+    medians: dict[str, float | None] = {name: s.median for name, s in spread.items()}
+    corrected = baseline.corrected(medians)
+    first = results[0]
+    if as_json:
+        payload: dict[str, Any] = {
+            "language": language.name,
+            "result": first.to_dict(),
+            "repeat": repeat,
+            "median": medians,
+            "spread": {name: vars(s) for name, s in spread.items()},
+            "baseline": vars(baseline),
+            "corrected": corrected,
+        }
+        print(json.dumps(payload, indent=2))
+    else:
+        report.print_run(first, language.display, spread, baseline, corrected)
+    raise typer.Exit(0 if all(r.verdict.passed for r in results) else 1)
+
+
+def _emit_compile_error(message: str, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({"verdict": Verdict.CE.value, "message": message}, indent=2))
+    else:
+        console.print(f"[bold red]CE[/] compilation failed\n{message}", markup=True, highlight=False)
+
+
+@app.command()
+def judge(
+    file: Annotated[Path, typer.Argument(help="Source file to judge.")],
+    tests: Annotated[Path, typer.Option("--tests", help="JSON/JSONL list of {input, output}, or a directory of .in/.out files.")],
+    lang: Lang = None,
+    checker: Annotated[str, typer.Option("--checker", help="exact, tokens, float[:TOL], or a Python file defining evaluate(expected, actual).")] = "tokens",
+    all_tests: Annotated[bool, typer.Option("--all", help="Run every test instead of stopping at the first failure.")] = False,
+    time_limit: TimeLimit = 5.0,
+    memory_limit: MemoryLimit = 512,
+    repeat: Annotated[int, typer.Option("--repeat", "-n", help="Measure passing programs N times; report medians.")] = 1,
+    instructions: Instructions = "off",
+    allow_degraded: Degraded = False,
+    as_json: Json = False,
+) -> None:
+    """Judge a program on tests: a verdict per test, the aggregate verdict and metrics."""
+    language, source = read_program(file, lang)
+    test_cases = read_tests(tests)
+    if not 1 <= repeat <= 1000:
+        raise UsageError("--repeat must be between 1 and 1000")
+    options = _options(instructions, allow_degraded, 10_000)
+    result = judge_tests(
+        language,
+        source,
+        test_cases,
+        checker_from_spec(checker),
+        _limits(time_limit, memory_limit),
+        options,
+        stop_on_failure=not all_tests,
+        repeat=repeat,
+    )
+    baseline = startup_baseline(language, options=options) if result.compile.ok else None
+    corrected = baseline.corrected(result.metrics, len(result.tests)) if baseline else {}
+    if as_json:
+        payload = {"language": language.name, **result.to_dict(), "corrected": corrected}
+        payload["baseline"] = vars(baseline) if baseline else None
+        print(json.dumps(payload, indent=2))
+    else:
+        report.print_judge(result, language.display, corrected)
+    raise typer.Exit(0 if result.passed else 1)
+
+
+@app.command()
+def doctor(as_json: Json = False) -> None:
+    """Check every language toolchain and every isolation and measurement primitive."""
+    from afterburner.cli.doctor import diagnose
+
+    findings = diagnose()
+    if as_json:
+        print(json.dumps(findings, indent=2))
+    else:
+        report.print_doctor(findings)
+    raise typer.Exit(0 if findings["healthy"] else 1)
+
+
+def main() -> None:
+    """Entry point: library errors become one-line messages (exit 2 for usage, 3 for the host)."""
+    try:
+        app(standalone_mode=False)
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except AfterburnerError as error:
+        console.print(f"afterburner: error: {error}", markup=False, highlight=False)
+        sys.exit(2 if isinstance(error, UsageError) else 3)
+    except Exception as error:  # click's usage errors and aborts
+        import click
+
+        if isinstance(error, click.ClickException):
+            error.show()
+            sys.exit(error.exit_code)
+        if isinstance(error, click.exceptions.Abort):
+            sys.exit(130)
+        raise
+
+
+if __name__ == "__main__":
+    main()

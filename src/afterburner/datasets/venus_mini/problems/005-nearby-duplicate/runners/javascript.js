@@ -1,0 +1,11 @@
+==Code Submission==
+
+(function runnerMain() {
+    const tokens = require('fs').readFileSync(0, 'utf8').split(/\s+/).filter((t) => t.length > 0);
+    const n = Number(tokens[0]);
+    const k = Number(tokens[1]);
+    const nums = new Array(n);
+    for (let i = 0; i < n; i++) nums[i] = Number(tokens[2 + i]);
+    const res = containsNearbyDuplicate(nums, k);
+    process.stdout.write((res ? 'true' : 'false') + '\n');
+})();

@@ -1,0 +1,3 @@
+func containsNearbyDuplicate(nums []int, k int) bool {
+    
+}

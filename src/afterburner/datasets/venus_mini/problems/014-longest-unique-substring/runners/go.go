@@ -1,0 +1,25 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+var _ = math.MaxInt32
+var _ = sort.Ints
+var _ = strconv.Itoa
+var _ = strings.Fields
+
+==Code Submission==
+
+func main() {
+	data, _ := io.ReadAll(bufio.NewReader(os.Stdin))
+	tokens := strings.Fields(string(data))
+	fmt.Println(lengthOfLongestSubstring(tokens[0]))
+}

@@ -1,0 +1,3 @@
+func lengthOfLongestSubstring(s string) int {
+    
+}

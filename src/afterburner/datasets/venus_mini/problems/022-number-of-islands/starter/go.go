@@ -1,0 +1,3 @@
+func numIslands(grid [][]byte) int {
+	
+}

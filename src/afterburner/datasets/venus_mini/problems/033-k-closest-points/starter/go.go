@@ -1,0 +1,3 @@
+func kClosest(points [][]int, k int) [][]int {
+	return nil
+}

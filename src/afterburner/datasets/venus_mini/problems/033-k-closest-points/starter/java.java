@@ -1,0 +1,5 @@
+class Solution {
+    public int[][] kClosest(int[][] points, int k) {
+        return new int[0][];
+    }
+}
