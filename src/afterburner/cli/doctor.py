@@ -16,7 +16,12 @@ from afterburner.sandbox.runner import SandboxOptions, run
 
 
 def _self_test(language: Language) -> dict[str, Any]:
-    row: dict[str, Any] = {"name": language.name, "version": language.toolchain_version, "self_test": False, "problem": ""}
+    row: dict[str, Any] = {
+        "name": language.name,
+        "version": language.toolchain_version,
+        "self_test": False,
+        "problem": "",
+    }
     if not language.installed:
         row["problem"] = f"not installed (apt-get install {' '.join(language.apt)})"
         return row
@@ -44,27 +49,48 @@ def _primitives() -> list[dict[str, Any]]:
     support = host.probe()
     cgroups = support.cgroups
     rows: list[dict[str, Any]] = [
-        {"name": "bubblewrap namespaces", "ok": support.bwrap is not None, "detail": support.bwrap or support.bwrap_problem},
-        {"name": "seccomp filter", "ok": not support.seccomp_problem, "detail": support.seccomp_problem or "pyseccomp BPF"},
+        {
+            "name": "bubblewrap namespaces",
+            "ok": support.bwrap is not None,
+            "detail": support.bwrap or support.bwrap_problem,
+        },
+        {
+            "name": "seccomp filter",
+            "ok": not support.seccomp_problem,
+            "detail": support.seccomp_problem or "pyseccomp BPF",
+        },
         {
             "name": "cgroups (memory, pids, cpu)",
             "ok": cgroups is not None,
             "detail": f"v{cgroups.version}" if cgroups else support.cgroup_problem,
         },
-        {"name": "cpuset pinning", "ok": bool(cgroups and cgroups.has_cpuset), "detail": "per-run core", "optional": True},
+        {
+            "name": "cpuset pinning",
+            "ok": bool(cgroups and cgroups.has_cpuset),
+            "detail": "per-run core",
+            "optional": True,
+        },
         {"name": "unprivileged uid", "ok": True, "detail": "65534 (nobody)" if support.is_root else "the calling user"},
-        {"name": "valgrind (deterministic instructions)", "ok": support.valgrind is not None,
-         "detail": support.valgrind or "apt-get install valgrind", "optional": True},
+        {
+            "name": "valgrind (deterministic instructions)",
+            "ok": support.valgrind is not None,
+            "detail": support.valgrind or "apt-get install valgrind",
+            "optional": True,
+        },
     ]
     try:
         rows.append({"name": "measuring helper", "ok": True, "detail": str(monitor_path().name)})
         probe = run(["/bin/true"], options=SandboxOptions(instructions="auto", allow_degraded=True))
-        rows.append({
-            "name": "hardware instruction counters",
-            "ok": probe.instruction_source == "perf",
-            "detail": "perf_event_open" if probe.instruction_source == "perf" else "no PMU: use --instructions valgrind",
-            "optional": True,
-        })
+        rows.append(
+            {
+                "name": "hardware instruction counters",
+                "ok": probe.instruction_source == "perf",
+                "detail": "perf_event_open"
+                if probe.instruction_source == "perf"
+                else "no PMU: use --instructions valgrind",
+                "optional": True,
+            }
+        )
     except AfterburnerError as error:
         rows.append({"name": "measuring helper", "ok": False, "detail": str(error)})
     return rows

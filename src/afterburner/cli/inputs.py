@@ -40,9 +40,11 @@ def read_tests(path: Path) -> list[TestCase]:
     else:
         text = read_text_file(path, "tests file")
         try:
-            rows = json.loads(text) if text.lstrip().startswith("[") else [
-                json.loads(line) for line in text.splitlines() if line.strip()
-            ]
+            rows = (
+                json.loads(text)
+                if text.lstrip().startswith("[")
+                else [json.loads(line) for line in text.splitlines() if line.strip()]
+            )
             tests = [TestCase(str(row["input"]), str(row["output"])) for row in rows]
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             raise UsageError(

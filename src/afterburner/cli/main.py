@@ -31,7 +31,10 @@ app = typer.Typer(
 )
 console = Console(stderr=True)
 
-Lang = Annotated[str | None, typer.Option("--lang", "-l", help="python, cpp, java, javascript, go or rust (default: from the extension).")]
+Lang = Annotated[
+    str | None,
+    typer.Option("--lang", "-l", help="python, cpp, java, javascript, go or rust (default: from the extension)."),
+]
 TimeLimit = Annotated[float, typer.Option("--time-limit", "-t", help="CPU time limit per run, seconds.")]
 MemoryLimit = Annotated[int, typer.Option("--memory-limit", "-m", help="Memory limit per run, MB.")]
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")]
@@ -39,12 +42,15 @@ Instructions = Annotated[
     str,
     typer.Option(
         "--instructions",
-        help="Count instructions: off, auto (hardware counters if present), perf (require them), valgrind (deterministic, slow).",
+        help="Count instructions: off, auto (hardware counters if present), perf (require them), "
+        "valgrind (deterministic, slow).",
     ),
 ]
 Degraded = Annotated[
     bool,
-    typer.Option("--allow-degraded", help="Run even if an isolation primitive is missing; the result lists what did not hold."),
+    typer.Option(
+        "--allow-degraded", help="Run even if an isolation primitive is missing; the result lists what did not hold."
+    ),
 ]
 SampleHz = Annotated[int, typer.Option("--sample-hz", help="Memory sampling rate for the memory-time integral.")]
 
@@ -125,13 +131,24 @@ def _emit_compile_error(message: str, as_json: bool) -> None:
 @app.command()
 def judge(
     file: Annotated[Path, typer.Argument(help="Source file to judge.")],
-    tests: Annotated[Path, typer.Option("--tests", help="JSON/JSONL list of {input, output}, or a directory of .in/.out files.")],
+    tests: Annotated[
+        Path, typer.Option("--tests", help="JSON/JSONL list of {input, output}, or a directory of .in/.out files.")
+    ],
     lang: Lang = None,
-    checker: Annotated[str, typer.Option("--checker", help="exact, tokens, float[:TOL], or a Python file defining evaluate(expected, actual).")] = "tokens",
-    all_tests: Annotated[bool, typer.Option("--all", help="Run every test instead of stopping at the first failure.")] = False,
+    checker: Annotated[
+        str,
+        typer.Option(
+            "--checker", help="exact, tokens, float[:TOL], or a Python file defining evaluate(expected, actual)."
+        ),
+    ] = "tokens",
+    all_tests: Annotated[
+        bool, typer.Option("--all", help="Run every test instead of stopping at the first failure.")
+    ] = False,
     time_limit: TimeLimit = 5.0,
     memory_limit: MemoryLimit = 512,
-    repeat: Annotated[int, typer.Option("--repeat", "-n", help="Measure passing programs N times; report medians.")] = 1,
+    repeat: Annotated[
+        int, typer.Option("--repeat", "-n", help="Measure passing programs N times; report medians.")
+    ] = 1,
     instructions: Instructions = "off",
     allow_degraded: Degraded = False,
     as_json: Json = False,
@@ -179,21 +196,10 @@ def doctor(as_json: Json = False) -> None:
 def main() -> None:
     """Entry point: library errors become one-line messages (exit 2 for usage, 3 for the host)."""
     try:
-        app(standalone_mode=False)
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
+        app()
     except AfterburnerError as error:
-        console.print(f"afterburner: error: {error}", markup=False, highlight=False)
+        print(f"afterburner: error: {error}", file=sys.stderr)
         sys.exit(2 if isinstance(error, UsageError) else 3)
-    except Exception as error:  # click's usage errors and aborts
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(error.exit_code)
-        if isinstance(error, click.exceptions.Abort):
-            sys.exit(130)
-        raise
 
 
 if __name__ == "__main__":

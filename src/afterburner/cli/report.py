@@ -36,7 +36,10 @@ def print_run(
     corrected: dict[str, float | None],
 ) -> None:
     colour = "green" if result.verdict.passed else "red"
-    out.print(f"[bold {colour}]{result.verdict.value}[/] {language}  exit={result.exit_code} signal={result.signal}  {result.message}")
+    out.print(
+        f"[bold {colour}]{result.verdict.value}[/] {language}  "
+        f"exit={result.exit_code} signal={result.signal}  {result.message}"
+    )
     if result.stdout:
         out.print("[dim]stdout:[/]", result.stdout_text[:2000], markup=True, highlight=False)
     if result.stderr:
@@ -61,7 +64,10 @@ def print_run(
 
 def print_judge(result: JudgeResult, language: str, corrected: dict[str, float | None]) -> None:
     colour = "green" if result.passed else "red"
-    out.print(f"[bold {colour}]{result.verdict.value}[/] {language}: {sum(t.verdict.value == 'AC' for t in result.tests)}/{len(result.tests)} tests run passed")
+    out.print(
+        f"[bold {colour}]{result.verdict.value}[/] {language}: "
+        f"{sum(t.verdict.value == 'AC' for t in result.tests)}/{len(result.tests)} tests run passed"
+    )
     if not result.compile.ok:
         out.print(result.compile.message, markup=False, highlight=False)
         return
@@ -70,8 +76,14 @@ def print_judge(result: JudgeResult, language: str, corrected: dict[str, float |
         table.add_column(column, justify="right")
     for t in result.tests:
         r = t.run
-        table.add_row(str(t.index), t.verdict.value, fmt("cpu_time", r.cpu_time), fmt("wall_time", r.wall_time),
-                      fmt("peak_memory", r.peak_memory), fmt("memory_integral", r.memory_integral))
+        table.add_row(
+            str(t.index),
+            t.verdict.value,
+            fmt("cpu_time", r.cpu_time),
+            fmt("wall_time", r.wall_time),
+            fmt("peak_memory", r.peak_memory),
+            fmt("memory_integral", r.memory_integral),
+        )
     out.print(table)
     if failure := result.first_failure:
         out.print(f"[bold]first failure (test {failure.index}):[/] {failure.detail}", highlight=False)
@@ -89,8 +101,13 @@ def print_doctor(findings: dict[str, Any]) -> None:
         languages.add_column(column)
     for row in findings["languages"]:
         status = "[green]pass[/]" if row["self_test"] else f"[red]fail[/] {row['problem']}"
-        languages.add_row(row["name"], row["version"] or "-", status, fmt("cpu_time", row.get("startup_cpu_time")),
-                          fmt("peak_memory", row.get("startup_peak_memory")))
+        languages.add_row(
+            row["name"],
+            row["version"] or "-",
+            status,
+            fmt("cpu_time", row.get("startup_cpu_time")),
+            fmt("peak_memory", row.get("startup_peak_memory")),
+        )
     out.print(languages)
     primitives = Table(title="isolation and measurement")
     for column in ("primitive", "status", "detail"):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import Enum
+from enum import StrEnum
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     """Outcome of running a program (OK) or of judging it against a test (AC, WA, ...)."""
 
     IE = "IE"  # internal error of the sandbox: never the candidate's fault

@@ -62,7 +62,7 @@ class Evaluator:
         function = namespace.get("evaluate")
         if not callable(function):
             raise UsageError("the evaluator defines no evaluate(expected, actual) function")
-        return function  # type: ignore[return-value]
+        return function
 
     def __call__(self, expected: str, actual: str) -> bool:
         return bool(self.function()(expected, actual))

@@ -38,7 +38,7 @@ class Language:
     def from_toml(cls, data: dict[str, Any]) -> Language:
         tuples = ("extensions", "run", "version", "apt", "fence", "memory_errors", "compile", "artifacts")
         values = {key: tuple(value) if key in tuples else value for key, value in data.items()}
-        return cls(**values)
+        return cls(**values)  # type: ignore[arg-type]
 
     @property
     def compiled(self) -> bool:

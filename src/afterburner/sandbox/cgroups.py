@@ -7,6 +7,7 @@ the child join them before it execs, so every task of the run is inside from the
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import secrets
@@ -31,7 +32,7 @@ def _mount_points() -> tuple[dict[str, Path], Path | None]:
     for line in Path("/proc/self/mountinfo").read_text().splitlines():
         left, _, right = line.partition(" - ")
         mount_point = Path(left.split()[4])
-        fstype, _source, options = (right.split() + ["", ""])[:3]
+        fstype, _source, options = [*right.split(), "", ""][:3]
         if fstype == "cgroup2":
             v2 = mount_point
         elif fstype == "cgroup":
@@ -69,9 +70,7 @@ class CgroupHost:
         try:
             if all(c in v1_mounts for c in REQUIRED_V1):
                 return cls._prepare_v1(v1_mounts, own)
-            if v2_mount and {"memory", "pids", "cpu"} <= set(
-                (v2_mount / "cgroup.controllers").read_text().split()
-            ):
+            if v2_mount and {"memory", "pids", "cpu"} <= set((v2_mount / "cgroup.controllers").read_text().split()):
                 return cls._prepare_v2(v2_mount, own.get("", "/"))
         except OSError as error:
             raise SandboxUnavailable(
@@ -152,11 +151,12 @@ class RunCgroup:
             if (group / "memory.swap.max").exists():
                 _write(group / "memory.swap.max", "0")
             _write(group / "pids.max", str(limits.processes))
+        if self.version == 1 and "cpuset" in self.dirs:  # v1 cpusets start empty: fill both sets
+            cpuset = self.dirs["cpuset"]
+            for name in ("cpuset.mems", "cpuset.cpus"):
+                _write(cpuset / name, (cpuset.parent / name).read_text().strip())
         if cpu is not None:
-            cpuset = self._dir("cpuset")
-            mems = (cpuset.parent / ("cpuset.mems" if self.version == 1 else "cpuset.mems.effective"))
-            _write(cpuset / "cpuset.mems", mems.read_text().strip())
-            _write(cpuset / "cpuset.cpus", str(cpu))
+            _write(self._dir("cpuset") / "cpuset.cpus", str(cpu))
 
     @property
     def join_files(self) -> list[Path]:
@@ -204,10 +204,8 @@ class RunCgroup:
         deadline = time.monotonic() + timeout
         while pids := self.pids():
             for pid in pids:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
             if time.monotonic() > deadline:
                 raise SandboxFailure(f"processes {pids} survived the run's end")
             time.sleep(0.002)
@@ -230,7 +228,5 @@ class RunCgroup:
     def __enter__(self) -> RunCgroup:
         return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
         self.close()

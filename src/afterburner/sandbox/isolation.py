@@ -74,14 +74,24 @@ def bwrap_argv(
         "--unshare-all",  # user, ipc, pid, net, uts, cgroup namespaces
         "--die-with-parent",
         "--new-session",  # no controlling terminal to inject keystrokes into
-        "--uid", str(SANDBOX_UID),
-        "--gid", str(SANDBOX_UID),
-        "--hostname", "sandbox",
+        "--uid",
+        str(SANDBOX_UID),
+        "--gid",
+        str(SANDBOX_UID),
+        "--hostname",
+        "sandbox",
         *_runtime_binds(mounts.read_only),
-        "--proc", "/proc",
-        "--dev", "/dev",
-        "--size", str(limits.work_dir), "--tmpfs", WORK,
-        "--ro-bind", str(mounts.box), BOX,
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+        "--size",
+        str(limits.work_dir),
+        "--tmpfs",
+        WORK,
+        "--ro-bind",
+        str(mounts.box),
+        BOX,
     ]
     if mounts.output_dir is not None:
         args += ["--bind", str(mounts.output_dir), OUT]

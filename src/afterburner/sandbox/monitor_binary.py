@@ -46,3 +46,7 @@ def monitor_path() -> Path:
             raise SandboxUnavailable(f"cannot compile the measuring helper: {result.stderr.strip()}")
         os.replace(partial, binary)
     return binary
+
+
+if __name__ == "__main__":  # `make setup` builds the helper ahead of the first run
+    print(monitor_path())

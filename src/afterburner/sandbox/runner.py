@@ -202,17 +202,27 @@ def _monitor_argv(
 ) -> list[str]:
     args = [
         str(monitor_path()),
-        "--hz", str(options.sample_hz),
-        "--stdin", str(stdin_path),
-        "--stdout", str(scratch / "stdout"),
-        "--stderr", str(scratch / "stderr"),
-        "--cpu-limit-ns", str(int(limits.cpu_time * 1e9)),
-        "--wall-limit-ns", str(int(limits.effective_wall_time * 1e9)),
-        "--output-limit", str(limits.output),
+        "--hz",
+        str(options.sample_hz),
+        "--stdin",
+        str(stdin_path),
+        "--stdout",
+        str(scratch / "stdout"),
+        "--stderr",
+        str(scratch / "stderr"),
+        "--cpu-limit-ns",
+        str(int(limits.cpu_time * 1e9)),
+        "--wall-limit-ns",
+        str(int(limits.effective_wall_time * 1e9)),
+        "--output-limit",
+        str(limits.output),
         # Backstops only; the cgroup and the monitor enforce the real limits.
-        "--rlimit-cpu", str(math.ceil(limits.cpu_time) + 1),
-        "--rlimit-fsize", str(limits.file_size),
-        "--rlimit-nofile", str(limits.open_files),
+        "--rlimit-cpu",
+        str(math.ceil(limits.cpu_time) + 1),
+        "--rlimit-fsize",
+        str(limits.file_size),
+        "--rlimit-nofile",
+        str(limits.open_files),
     ]
     if options.instructions == "valgrind":
         args += ["--aux", str(scratch / "aux")]

@@ -7,6 +7,7 @@ so libc falls back to clone, whose flags the filter can inspect.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import functools
 import os
@@ -14,13 +15,49 @@ import socket
 import tempfile
 
 DENIED = (
-    "ptrace", "process_vm_readv", "process_vm_writev", "mount", "umount2", "pivot_root",
-    "move_mount", "open_tree", "fsopen", "fsmount", "fsconfig", "fspick", "mount_setattr",
-    "chroot", "setns", "unshare", "bpf", "perf_event_open", "kexec_load", "kexec_file_load",
-    "keyctl", "add_key", "request_key", "io_uring_setup", "io_uring_enter", "io_uring_register",
-    "userfaultfd", "init_module", "finit_module", "delete_module", "reboot", "swapon", "swapoff",
-    "acct", "quotactl", "lookup_dcookie", "name_to_handle_at", "open_by_handle_at",
-    "settimeofday", "clock_settime", "adjtimex", "syslog", "personality",
+    "ptrace",
+    "process_vm_readv",
+    "process_vm_writev",
+    "mount",
+    "umount2",
+    "pivot_root",
+    "move_mount",
+    "open_tree",
+    "fsopen",
+    "fsmount",
+    "fsconfig",
+    "fspick",
+    "mount_setattr",
+    "chroot",
+    "setns",
+    "unshare",
+    "bpf",
+    "perf_event_open",
+    "kexec_load",
+    "kexec_file_load",
+    "keyctl",
+    "add_key",
+    "request_key",
+    "io_uring_setup",
+    "io_uring_enter",
+    "io_uring_register",
+    "userfaultfd",
+    "init_module",
+    "finit_module",
+    "delete_module",
+    "reboot",
+    "swapon",
+    "swapoff",
+    "acct",
+    "quotactl",
+    "lookup_dcookie",
+    "name_to_handle_at",
+    "open_by_handle_at",
+    "settimeofday",
+    "clock_settime",
+    "adjtimex",
+    "syslog",
+    "personality",
 )
 
 # CLONE_NEWNS | NEWCGROUP | NEWUTS | NEWIPC | NEWUSER | NEWPID | NEWNET | NEWTIME
@@ -35,10 +72,8 @@ def filter_bpf() -> bytes:
     rules = seccomp.SyscallFilter(defaction=seccomp.ALLOW)
     deny = seccomp.ERRNO(errno.EPERM)
     for name in DENIED:
-        try:
+        with contextlib.suppress(OSError, RuntimeError, ValueError):  # not on this architecture
             rules.add_rule(deny, name)
-        except (OSError, RuntimeError, ValueError):
-            pass  # a syscall this architecture does not have
     rules.add_rule(deny, "socket", seccomp.Arg(0, seccomp.NE, socket.AF_UNIX))
     rules.add_rule(deny, "socketpair", seccomp.Arg(0, seccomp.NE, socket.AF_UNIX))
     rules.add_rule(deny, "clone", seccomp.Arg(0, seccomp.MASKED_EQ, NAMESPACE_FLAGS, NAMESPACE_FLAGS))

@@ -1,7 +1,7 @@
-# Count primes below N by trial division: deliberately slow, a target for optimization.
+# Count the primes below N by trial division: O(N sqrt N).
 import sys
 
-n = int(sys.stdin.read() or 20000)
+n = int(sys.stdin.read())
 count = 0
 for candidate in range(2, n):
     if all(candidate % d for d in range(2, int(candidate**0.5) + 1)):

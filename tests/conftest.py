@@ -1,0 +1,51 @@
+"""Shared fixtures: an isolated cache per test session, and a check that runs leave nothing behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from afterburner.sandbox.isolation import SANDBOX_UID
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    # Compiled programs are cached across tests of one session, never across sessions.
+    os.environ["AFTERBURNER_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+
+
+def sandbox_processes() -> list[int]:
+    """Pids of every process running as the sandbox uid."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == SANDBOX_UID:
+                    found.append(int(entry.name))
+            except FileNotFoundError:
+                pass
+    return found
+
+
+def leftovers() -> list[str]:
+    """Anything a finished run left behind: processes, per-run cgroups, scratch directories."""
+    from afterburner.sandbox import host
+
+    found = [f"process {pid}" for pid in sandbox_processes()]
+    cgroups = host.probe().cgroups
+    if cgroups is not None:
+        for base in cgroups.bases.values():
+            found += [f"cgroup {p}" for p in base.glob(f"run-{os.getpid()}-*")]
+    found += [f"scratch {p}" for p in Path(tempfile.gettempdir()).glob("afterburner-run-*")]
+    return found
+
+
+@pytest.fixture
+def no_leftovers() -> Iterator[None]:
+    yield
+    assert leftovers() == []
