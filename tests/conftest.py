@@ -19,13 +19,32 @@ def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     yield
 
 
+def _parent(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (FileNotFoundError, IndexError, ValueError):
+        return 0
+
+
+def _ours(pid: int) -> bool:
+    """Started by this test process, or orphaned to init (where an escaped process would land)."""
+    parent = _parent(pid)
+    if parent == 1:
+        return True
+    while parent > 1:
+        if parent == os.getpid():
+            return True
+        parent = _parent(parent)
+    return False
+
+
 def sandbox_processes() -> list[int]:
-    """Pids of every process running as the sandbox uid."""
+    """Pids of processes running as the sandbox uid that this test session is answerable for."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if entry.stat().st_uid == SANDBOX_UID:
+                if entry.stat().st_uid == SANDBOX_UID and _ours(int(entry.name)):
                     found.append(int(entry.name))
             except FileNotFoundError:
                 pass
@@ -41,7 +60,7 @@ def leftovers() -> list[str]:
     if cgroups is not None:
         for base in cgroups.bases.values():
             found += [f"cgroup {p}" for p in base.glob(f"run-{os.getpid()}-*")]
-    found += [f"scratch {p}" for p in Path(tempfile.gettempdir()).glob("afterburner-run-*")]
+    found += [f"scratch {p}" for p in Path(tempfile.gettempdir()).glob(f"afterburner-run-{os.getpid()}-*")]
     return found
 
 

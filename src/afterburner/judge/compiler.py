@@ -66,6 +66,7 @@ def compile_source(language: Language, source: str, limits: Limits = COMPILE_LIM
             return CompileResult(status["ok"], program, status["message"], cached=True)
         started = time.monotonic()
         ok, message = _compile_into(language, source, limits, build)
+        build.mkdir(exist_ok=True)
         status_file.write_text(json.dumps({"ok": ok, "message": message}))
     os.unlink(build.parent / f"{build.name}.lock")
     program = Program(language, _artifacts(build)) if ok else None

@@ -66,7 +66,7 @@ def _stage(files: Mapping[str, FileSource], directory: Path) -> None:
 
 @contextlib.contextmanager
 def _scratch() -> Iterator[Path]:
-    directory = Path(tempfile.mkdtemp(prefix="afterburner-run-"))
+    directory = Path(tempfile.mkdtemp(prefix=f"afterburner-run-{os.getpid()}-"))
     try:
         directory.chmod(0o755)
         (directory / "box").mkdir(mode=0o755)

@@ -237,6 +237,8 @@ int main(int argc, char **argv) {
     struct options o;
     parse(argc, argv, &o);
     prctl(PR_SET_TIMERSLACK, 1UL);
+    /* Orphans of the run (e.g. bubblewrap's pid-1 stub) come to us, not to the host's init. */
+    prctl(PR_SET_CHILD_SUBREAPER, 1UL);
     signal(SIGPIPE, SIG_IGN);
 
     int mem_fd = o.mem_file ? open(o.mem_file, O_RDONLY | O_CLOEXEC) : -1;
@@ -347,6 +349,12 @@ int main(int argc, char **argv) {
         }
     }
     if (output_total > output_limit && !strcmp(killed_by, "none")) killed_by = "output";
+    /* Reap every orphan we adopted, so no zombie outlives the run. */
+    for (long long until = now_ns() + 2 * NS_PER_S; now_ns() < until;) {
+        pid_t reaped = waitpid(-1, NULL, WNOHANG);
+        if (reaped < 0) break; /* ECHILD: nothing left */
+        if (reaped == 0) { kill_all(&o, child); usleep(1000); }
+    }
     long long final_cpu = cpu_usage_ns(cpu_fd, o.cpu_v2);
     if (final_cpu >= 0) cpu_ns = final_cpu;
     if (perf_fd >= 0 && read(perf_fd, &instructions, sizeof instructions) != sizeof instructions)
