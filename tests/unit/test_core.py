@@ -65,7 +65,7 @@ def test_checkers() -> None:
     close = FloatTolerance(1e-6)
     assert close("0.3333333", "0.33333331") and not close("1.0", "1.1")
     assert close("yes 1.5", "yes 1.5000000001") and not close("yes", "no")
-    custom = Evaluator("def evaluate(expected, actual):\n    return sorted(expected.split()) == sorted(actual.split())\n")
+    custom = Evaluator("def evaluate(expected, actual):\n    return sorted(expected.split()) == sorted(actual.split())")
     assert custom("1 2 3", "3 1 2") and not custom("1 2", "1 3")
 
 
