@@ -56,6 +56,7 @@ class RunResult:
     instructions: int | None = None
     instruction_source: str | None = None  # "perf", "valgrind" or None
     monitor_cpu_time: float = 0.0
+    setup_time: float = 0.0  # wall time spent creating the sandbox before the program started
     message: str = ""
     guarantees: Guarantees = field(default_factory=Guarantees)
 
@@ -81,6 +82,7 @@ class RunResult:
             "instructions": self.instructions,
             "instruction_source": self.instruction_source,
             "monitor_cpu_time": self.monitor_cpu_time,
+            "setup_time": self.setup_time,
             "output_truncated": self.output_truncated,
             "stdout": self.stdout_text[:output_chars],
             "stderr": self.stderr_text[:output_chars],

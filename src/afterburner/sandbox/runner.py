@@ -30,6 +30,7 @@ from afterburner.sandbox.valgrind import parse_instructions, valgrind_prefix
 
 InstructionMode = Literal["off", "auto", "perf", "valgrind"]
 FileSource = bytes | str | Path
+READY_FD = 4  # in the sandboxed child: bubblewrap's --info-fd, read by the monitor
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,8 @@ def _scratch() -> Iterator[Path]:
 
 
 def _high_fd(fd: int) -> int:
-    """Move an fd above 3: the monitor gives fd 3 of the child to tool logs."""
-    if fd > 3:
+    """Move an fd to 10 or above: the monitor places fds 3 and 4 of the child itself."""
+    if fd >= 10:
         return fd
     moved = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)
     os.close(fd)
@@ -143,51 +144,19 @@ def run(
             if support.valgrind is None:
                 raise SandboxUnavailable("deterministic instruction counts need valgrind", "apt-get install valgrind")
             command = valgrind_prefix(support.valgrind) + command
-        fds = stack.enter_context(_FdSet())
         pass_fds: list[int] = []
-        info_read = None
         if support.bwrap:
-            seccomp_fd = fds.add(_high_fd(filter_fd())) if guarantees.seccomp else None
-            pipe_read, pipe_write = os.pipe()
-            info_read = fds.add(pipe_read)
-            info_write = fds.add(_high_fd(pipe_write))
-            pass_fds = [fd for fd in (seccomp_fd, info_write) if fd is not None]
+            seccomp_fd = _high_fd(filter_fd()) if guarantees.seccomp else None
+            if seccomp_fd is not None:
+                stack.callback(os.close, seccomp_fd)
+                pass_fds = [seccomp_fd]
             mounts = Mounts(box=box, output_dir=output_dir, read_only=options.read_only)
-            command = bwrap_argv(support.bwrap, command, mounts, limits, options.env, seccomp_fd, info_write)
-        monitor = _monitor_argv(scratch, stdin_path, limits, options, group, lease, support.is_root, pass_fds)
+            command = bwrap_argv(support.bwrap, command, mounts, limits, options.env, seccomp_fd, READY_FD)
+        monitor = _monitor_argv(scratch, stdin_path, limits, options, group, lease, support, pass_fds)
         report = _spawn(monitor + command, pass_fds, limits)
-        for fd in pass_fds:
-            fds.close(fd)  # our copies of the write ends: the info pipe reaches EOF
-        started = info_read is None or b"child-pid" in _read_all(info_read)
+        started = support.bwrap is None or report["ready"]
         # Read the cgroup's figures before the stack removes it (kills leftovers, rmdir).
         return _result(report, scratch, limits, options, group, guarantees, started)
-
-
-class _FdSet(contextlib.AbstractContextManager["_FdSet"]):
-    """File descriptors closed exactly once, early or at exit."""
-
-    def __init__(self) -> None:
-        self.open: set[int] = set()
-
-    def add(self, fd: int) -> int:
-        self.open.add(fd)
-        return fd
-
-    def close(self, fd: int) -> None:
-        if fd in self.open:
-            self.open.discard(fd)
-            os.close(fd)
-
-    def __exit__(self, *exc: object) -> None:
-        for fd in list(self.open):
-            self.close(fd)
-
-
-def _read_all(fd: int) -> bytes:
-    chunks = []
-    while chunk := os.read(fd, 65536):
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def _monitor_argv(
@@ -197,7 +166,7 @@ def _monitor_argv(
     options: SandboxOptions,
     group: RunCgroup | None,
     lease: CoreLease | None,
-    is_root: bool,
+    support: host_probe.HostSupport,
     pass_fds: Sequence[int],
 ) -> list[str]:
     args = [
@@ -228,8 +197,10 @@ def _monitor_argv(
         args += ["--aux", str(scratch / "aux")]
     if options.instructions in ("auto", "perf"):
         args += ["--perf", "1"]
-    if is_root:
+    if support.is_root:
         args += ["--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID)]
+    if support.bwrap:  # bubblewrap reports on this fd once the sandbox exists: the program's clock starts
+        args += ["--ready-fd", str(READY_FD)]
     if group is not None:
         for path in group.join_files:
             args += ["--join", str(path)]
@@ -353,6 +324,7 @@ def _result(
         instructions=instructions if instructions is None or instructions >= 0 else None,
         instruction_source=source if instructions is not None else None,
         monitor_cpu_time=report["monitor_cpu_ns"] / 1e9,
+        setup_time=report["setup_ns"] / 1e9,
         message=message,
         guarantees=guarantees,
     )

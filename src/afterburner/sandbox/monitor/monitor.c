@@ -39,7 +39,7 @@ struct options {
     int nkeep;
     const char *mem_file, *cpu_file, *procs_file, *kill_file, *log_file;
     const char *stdin_file, *stdout_file, *stderr_file, *aux_file;
-    int cpu_v2, perf, uid, gid;
+    int cpu_v2, perf, uid, gid, ready_fd;
     long hz;
     long long cpu_limit_ns, wall_limit_ns, output_limit;
     long long rl_cpu, rl_fsize, rl_nofile;
@@ -117,7 +117,16 @@ static int is_kept(const struct options *o, int fd) {
 }
 
 /* In the forked child: join cgroups, set backstops, drop privileges, exec. */
-static void start_child(const struct options *o, int go_fd, int err_fd, int out_w, int errw, int aux_w) {
+/* Place fd `from` at number `to` in the child (both may be any numbers >= 3). */
+static int high(int fd) {
+    if (fd < 0) return fd;
+    int moved = fcntl(fd, F_DUPFD_CLOEXEC, 64);
+    close(fd);
+    return moved;
+}
+
+static void start_child(const struct options *o, int go_fd, int err_fd, int out_w, int errw, int aux_w,
+                        int ready_w) {
     char pid_text[32];
     snprintf(pid_text, sizeof pid_text, "%d", getpid());
     for (int i = 0; i < o->njoin; i++) write_file(o->join[i], pid_text);
@@ -128,12 +137,16 @@ static void start_child(const struct options *o, int go_fd, int err_fd, int out_
     set_limit(RLIMIT_NOFILE, o->rl_nofile);
     int in = open(o->stdin_file ? o->stdin_file : "/dev/null", O_RDONLY);
     if (in < 0 || dup2(in, 0) < 0 || dup2(out_w, 1) < 0 || dup2(errw, 2) < 0) goto fail;
-    if (aux_w >= 0) {
-        if (err_fd == 3) err_fd = fcntl(err_fd, F_DUPFD_CLOEXEC, 4);
-        if (dup2(aux_w, 3) < 0) goto fail;
+    /* fd 3: tool log (valgrind); fd ready_fd: bubblewrap's info pipe. Move ours out of the way first. */
+    err_fd = high(err_fd);
+    aux_w = high(aux_w);
+    ready_w = high(ready_w);
+    if (aux_w >= 0 && dup2(aux_w, 3) < 0) goto fail;
+    if (ready_w >= 0 && dup2(ready_w, o->ready_fd) < 0) goto fail;
+    for (int fd = 3; fd < 1024; fd++) {
+        int placed = (aux_w >= 0 && fd == 3) || (ready_w >= 0 && fd == o->ready_fd);
+        if (fd != err_fd && !placed && !is_kept(o, fd)) close(fd);
     }
-    for (int fd = aux_w >= 0 ? 4 : 3; fd < 1024; fd++)
-        if (fd != err_fd && !is_kept(o, fd)) close(fd);
     if (o->gid >= 0 && (setgroups(0, NULL) < 0 || setgid((gid_t)o->gid) < 0)) goto fail;
     if (o->uid >= 0 && setuid((uid_t)o->uid) < 0) goto fail;
     execvp(o->argv[0], o->argv);
@@ -217,6 +230,7 @@ static void parse(int argc, char **argv, struct options *o) {
         else if (!strcmp(a, "--stdout")) o->stdout_file = v;
         else if (!strcmp(a, "--stderr")) o->stderr_file = v;
         else if (!strcmp(a, "--aux")) o->aux_file = v;
+        else if (!strcmp(a, "--ready-fd")) o->ready_fd = atoi(v);
         else if (!strcmp(a, "--perf")) o->perf = atoi(v);
         else if (!strcmp(a, "--uid")) o->uid = atoi(v);
         else if (!strcmp(a, "--gid")) o->gid = atoi(v);
@@ -245,20 +259,23 @@ int main(int argc, char **argv) {
     int cpu_fd = o.cpu_file ? open(o.cpu_file, O_RDONLY | O_CLOEXEC) : -1;
     if ((o.mem_file && mem_fd < 0) || (o.cpu_file && cpu_fd < 0)) die("open cgroup file");
     FILE *log = o.log_file ? fopen(o.log_file, "we") : NULL;
-    int outp[2], errp[2], execp[2], gop[2] = {-1, -1}, auxp[2] = {-1, -1};
+    int outp[2], errp[2], execp[2], gop[2] = {-1, -1}, auxp[2] = {-1, -1}, readyp[2] = {-1, -1};
     if (pipe2(outp, O_CLOEXEC) || pipe2(errp, O_CLOEXEC) || pipe2(execp, O_CLOEXEC)) die("pipe");
     if (o.perf && pipe2(gop, O_CLOEXEC)) die("pipe");
     if (o.aux_file && pipe2(auxp, O_CLOEXEC)) die("pipe");
-    struct stream streams[3] = {{outp[0], open_capture(o.stdout_file), 0},
+    if (o.ready_fd > 2 && pipe2(readyp, O_CLOEXEC)) die("pipe");
+    struct stream streams[4] = {{outp[0], open_capture(o.stdout_file), 0},
                                 {errp[0], open_capture(o.stderr_file), 0},
-                                {auxp[0], open_capture(o.aux_file), 0}};
+                                {auxp[0], open_capture(o.aux_file), 0},
+                                {readyp[0], -1, 0}};
 
     long long t_start = now_ns();
     pid_t child = fork();
     if (child < 0) die("fork");
-    if (child == 0) start_child(&o, gop[0], execp[1], outp[1], errp[1], auxp[1]);
+    if (child == 0) start_child(&o, gop[0], execp[1], outp[1], errp[1], auxp[1], readyp[1]);
     close(outp[1]); close(errp[1]); close(execp[1]);
     if (auxp[1] >= 0) close(auxp[1]);
+    if (readyp[1] >= 0) close(readyp[1]);
     set_monitor_affinity(o.monitor_cpus);
 
     long long instructions = -1;
@@ -273,12 +290,13 @@ int main(int argc, char **argv) {
     int exec_errno = 0;
     if (read(execp[0], &exec_errno, sizeof exec_errno) != (ssize_t)sizeof exec_errno) exec_errno = 0;
     close(execp[0]);
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < 4; i++)
         if (streams[i].fd >= 0) fcntl(streams[i].fd, F_SETFL, O_NONBLOCK);
 
     const long long period = NS_PER_S / o.hz;
     long long next = now_ns(), first_t = -1, last_t = -1, last_mem = 0, samples = 0, max_gap = 0;
     long long peak_sampled = 0, output_total = 0, aux_total = 0, cpu_ns = -1, exit_t = 0;
+    long long ready_t = -1, ready_cpu = 0;
     struct rusage child_usage;
     memset(&child_usage, 0, sizeof child_usage);
     long double integral = 0; /* byte * ns */
@@ -291,13 +309,23 @@ int main(int argc, char **argv) {
         for (;;) {
             long long wait = next - now_ns();
             if (wait <= 0) break;
-            struct pollfd pfd[3];
+            struct pollfd pfd[4];
             int n = 0;
-            for (int i = 0; i < 3; i++)
+            for (int i = 0; i < 4; i++)
                 if (streams[i].fd >= 0) pfd[n++] = (struct pollfd){streams[i].fd, POLLIN, 0};
             struct timespec ts = {wait / NS_PER_S, wait % NS_PER_S};
             if (n == 0) { clock_nanosleep(CLOCK_MONOTONIC, 0, &ts, NULL); break; }
             if (ppoll(pfd, (nfds_t)n, &ts, NULL) <= 0) continue;
+            if (streams[3].fd >= 0) {
+                long long before = streams[3].bytes;
+                drain(&streams[3], &aux_total, AUX_LIMIT);
+                if (streams[3].bytes > before && ready_t < 0) {
+                    /* The sandbox exists: from here on, time and memory are the program's own. */
+                    ready_t = now_ns();
+                    ready_cpu = cpu_usage_ns(cpu_fd, o.cpu_v2);
+                    integral = 0; samples = 0; first_t = last_t = -1; max_gap = 0; peak_sampled = 0;
+                }
+            }
             for (int i = 0; i < 3; i++)
                 if (streams[i].fd >= 0 && drain(&streams[i], i == 2 ? &aux_total : &output_total,
                                                 i == 2 ? AUX_LIMIT : output_limit) && i < 2 &&
@@ -330,7 +358,9 @@ int main(int argc, char **argv) {
                 kill_all(&o, child);
             }
         }
-        if (o.wall_limit_ns >= 0 && t - t_start > o.wall_limit_ns && !strcmp(killed_by, "none")) {
+        /* The wall clock runs from the program's start (or ours, if the sandbox never reports). */
+        if (o.wall_limit_ns >= 0 && t - (ready_t >= 0 ? ready_t : t_start) > o.wall_limit_ns &&
+            !strcmp(killed_by, "none")) {
             killed_by = "wall";
             kill_all(&o, child);
         }
@@ -338,6 +368,7 @@ int main(int argc, char **argv) {
     /* The command is gone: end its leftovers, then drain what they wrote, briefly. */
     kill_all(&o, child);
     long long drain_until = now_ns() + NS_PER_S / 2;
+    if (streams[3].fd >= 0) close(streams[3].fd);
     for (int open_pipes = 3; open_pipes && now_ns() < drain_until;) {
         open_pipes = 0;
         for (int i = 0; i < 3; i++) {
@@ -368,12 +399,14 @@ int main(int argc, char **argv) {
            "\"max_gap_ns\": %lld, \"integral_byte_ns\": %.6Le, \"peak_sampled\": %lld, "
            "\"killed_by\": \"%s\", \"stdout_bytes\": %lld, \"stderr_bytes\": %lld, "
            "\"monitor_cpu_ns\": %lld, \"instructions\": %lld, \"perf_errno\": %d, "
-           "\"child_cpu_ns\": %lld, \"child_maxrss_kb\": %ld}\n",
+           "\"child_cpu_ns\": %lld, \"child_maxrss_kb\": %ld, \"ready\": %s, \"setup_ns\": %lld, "
+           "\"setup_cpu_ns\": %lld}\n",
            exec_errno, WIFEXITED(status) ? "true" : "false",
            WIFEXITED(status) ? WEXITSTATUS(status) : -1, WIFSIGNALED(status) ? WTERMSIG(status) : 0,
-           exit_t - t_start, cpu_ns, samples, samples ? last_t - first_t : 0, max_gap,
+           exit_t - (ready_t >= 0 ? ready_t : t_start), cpu_ns >= 0 ? cpu_ns - ready_cpu : -1, samples, samples ? last_t - first_t : 0, max_gap,
            integral, peak_sampled, killed_by, streams[0].bytes, streams[1].bytes, monitor_cpu,
            instructions, perf_errno, tv_ns(child_usage.ru_utime) + tv_ns(child_usage.ru_stime),
-           child_usage.ru_maxrss);
+           child_usage.ru_maxrss, ready_t >= 0 ? "true" : "false", ready_t >= 0 ? ready_t - t_start : 0,
+           ready_cpu > 0 ? ready_cpu : 0);
     return 0;
 }
