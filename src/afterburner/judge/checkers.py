@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -52,20 +52,24 @@ class Evaluator:
     """
 
     source: str
+    function: Callable[[str, str], bool] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self.function()  # fail early on a broken evaluator
-
-    def function(self) -> Callable[[str, str], bool]:
         namespace: dict[str, object] = {}
-        exec(compile(self.source, "<evaluator>", "exec"), namespace)
+        try:
+            exec(compile(self.source, "<evaluator>", "exec"), namespace)
+        except SyntaxError as error:
+            raise UsageError(f"the evaluator does not compile: {error}") from error
         function = namespace.get("evaluate")
         if not callable(function):
             raise UsageError("the evaluator defines no evaluate(expected, actual) function")
-        return function
+        object.__setattr__(self, "function", function)  # compiled once, used for every test
 
     def __call__(self, expected: str, actual: str) -> bool:
-        return bool(self.function()(expected, actual))
+        try:
+            return bool(self.function(expected, actual))
+        except Exception:  # a crashing evaluator means the output did not match what it expects
+            return False
 
 
 def checker_from_spec(spec: str) -> Checker:

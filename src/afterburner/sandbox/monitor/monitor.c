@@ -368,7 +368,15 @@ int main(int argc, char **argv) {
     /* The command is gone: end its leftovers, then drain what they wrote, briefly. */
     kill_all(&o, child);
     long long drain_until = now_ns() + NS_PER_S / 2;
-    if (streams[3].fd >= 0) close(streams[3].fd);
+    /* A run so short (or a monitor so delayed) that the ready report is still unread: the sandbox
+     * did start, but the program's clock cannot be separated from set-up; keep the full span. */
+    int ready = ready_t >= 0;
+    if (streams[3].fd >= 0) {
+        long long before = streams[3].bytes;
+        drain(&streams[3], &aux_total, AUX_LIMIT);
+        ready = ready || streams[3].bytes > before;
+        if (streams[3].fd >= 0) close(streams[3].fd);
+    }
     for (int open_pipes = 3; open_pipes && now_ns() < drain_until;) {
         open_pipes = 0;
         for (int i = 0; i < 3; i++) {
@@ -406,7 +414,7 @@ int main(int argc, char **argv) {
            exit_t - (ready_t >= 0 ? ready_t : t_start), cpu_ns >= 0 ? cpu_ns - ready_cpu : -1, samples, samples ? last_t - first_t : 0, max_gap,
            integral, peak_sampled, killed_by, streams[0].bytes, streams[1].bytes, monitor_cpu,
            instructions, perf_errno, tv_ns(child_usage.ru_utime) + tv_ns(child_usage.ru_stime),
-           child_usage.ru_maxrss, ready_t >= 0 ? "true" : "false", ready_t >= 0 ? ready_t - t_start : 0,
+           child_usage.ru_maxrss, ready ? "true" : "false", ready_t >= 0 ? ready_t - t_start : 0,
            ready_cpu > 0 ? ready_cpu : 0);
     return 0;
 }

@@ -2,7 +2,7 @@
 import random
 from bisect import bisect_left
 
-MAX_N = 5000
+MAX_N = 4500
 LIM = 10**9
 
 

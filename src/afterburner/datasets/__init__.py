@@ -1,0 +1,1 @@
+"""Datasets in the Venus schema: problems, tests, reference solutions, loaders, profiling."""

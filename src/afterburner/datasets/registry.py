@@ -1,0 +1,29 @@
+"""Resolve a dataset name or path to a loaded Dataset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from afterburner.core.errors import UsageError
+from afterburner.datasets.bundled import BUNDLED, load_bundled, load_directory
+from afterburner.datasets.model import Dataset
+from afterburner.datasets.venus_schema import read_hub, read_local
+
+
+def load_dataset(spec: str) -> Dataset:
+    """'venus-mini', a directory of problem folders, a .jsonl/.parquet file, or hf:REPO[:CONFIG][@SPLIT]."""
+    if spec == BUNDLED:
+        return load_bundled()
+    if spec.startswith("hf:"):
+        target, _, split = spec[3:].partition("@")
+        repo, _, config = target.partition(":")
+        return read_hub(repo, split or "test", config or None)
+    path = Path(spec)
+    if path.is_dir():
+        return load_directory(path, path.name)
+    if path.suffix in (".jsonl", ".parquet"):
+        return read_local(path)
+    raise UsageError(
+        f"unknown dataset {spec!r}",
+        "use venus-mini, a directory of problems, a .jsonl/.parquet file, or hf:Elfsong/Venus_Python",
+    )

@@ -1,0 +1,34 @@
+// naive: O(n*q) add up every queried range element by element
+import java.io.*;
+
+public class Main {
+    private static final DataInputStream IN = new DataInputStream(new BufferedInputStream(System.in, 1 << 16));
+
+    private static long next() throws IOException {
+        int c = IN.read();
+        while (c != '-' && (c < '0' || c > '9')) c = IN.read();
+        boolean neg = c == '-';
+        if (neg) c = IN.read();
+        long r = 0;
+        while (c >= '0' && c <= '9') {
+            r = r * 10 + (c - '0');
+            c = IN.read();
+        }
+        return neg ? -r : r;
+    }
+
+    public static void main(String[] args) throws IOException {
+        int n = (int) next();
+        long[] a = new long[n];
+        for (int i = 0; i < n; i++) a[i] = next();
+        int q = (int) next();
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < q; k++) {
+            int l = (int) next(), r = (int) next();
+            long s = 0;
+            for (int i = l; i <= r; i++) s += a[i];
+            out.append(s).append('\n');
+        }
+        System.out.print(out);
+    }
+}

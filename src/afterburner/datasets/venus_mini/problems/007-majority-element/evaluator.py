@@ -1,0 +1,5 @@
+"""Evaluator for 007-majority-element: exact token comparison."""
+
+
+def evaluate(expected_output, program_output):
+    return expected_output.split() == program_output.split()

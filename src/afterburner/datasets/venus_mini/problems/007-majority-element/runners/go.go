@@ -1,0 +1,36 @@
+package main
+
+import (
+	"bufio"
+	"container/heap"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+var _ = heap.Init
+var _ = fmt.Sprint
+var _ = math.MaxInt64
+var _ = sort.Ints
+var _ = strconv.Itoa
+var _ = strings.Fields
+
+==Code Submission==
+
+func main() {
+	raw, _ := io.ReadAll(bufio.NewReader(os.Stdin))
+	tokens := strings.Fields(string(raw))
+	n, _ := strconv.Atoi(tokens[0])
+	nums := make([]int, n)
+	for i := 0; i < n; i++ {
+		nums[i], _ = strconv.Atoi(tokens[1+i])
+	}
+	res := majorityElement(nums)
+	w := bufio.NewWriter(os.Stdout)
+	defer w.Flush()
+	fmt.Fprintln(w, res)
+}

@@ -1,0 +1,14 @@
+struct Solution;
+
+==Code Submission==
+
+fn main() {
+    use std::io::Read;
+    let mut input = String::new();
+    std::io::stdin().read_to_string(&mut input).unwrap();
+    let mut it = input.split_ascii_whitespace();
+    let n: usize = it.next().unwrap().parse().unwrap();
+    let nums: Vec<i32> = (0..n).map(|_| it.next().unwrap().parse().unwrap()).collect();
+    let res = Solution::majority_element(nums);
+    println!("{}", res);
+}

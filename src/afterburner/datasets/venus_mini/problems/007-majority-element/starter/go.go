@@ -1,0 +1,3 @@
+func majorityElement(nums []int) int {
+    
+}

@@ -1,0 +1,5 @@
+impl Solution {
+    pub fn majority_element(nums: Vec<i32>) -> i32 {
+        
+    }
+}

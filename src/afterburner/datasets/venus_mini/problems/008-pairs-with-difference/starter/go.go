@@ -1,0 +1,18 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+)
+
+func main() {
+	reader := bufio.NewReader(os.Stdin)
+	var n, k int
+	fmt.Fscan(reader, &n, &k)
+	a := make([]int, n)
+	for i := range a {
+		fmt.Fscan(reader, &a[i])
+	}
+	// print the number of pairs i < j with |a[i] - a[j]| == k
+}

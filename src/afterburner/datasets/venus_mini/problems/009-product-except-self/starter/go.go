@@ -1,0 +1,3 @@
+func productExceptSelf(nums []int) []int {
+    
+}

@@ -1,0 +1,5 @@
+impl Solution {
+    pub fn product_except_self(nums: Vec<i32>) -> Vec<i32> {
+        
+    }
+}
