@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 
 from afterburner.cli import report
+from afterburner.cli.data import app as data_app
 from afterburner.cli.inputs import read_program, read_tests, read_text_file
 from afterburner.core.errors import AfterburnerError, UsageError
 from afterburner.core.limits import Limits, MiB
@@ -30,6 +31,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console(stderr=True)
+app.add_typer(data_app, name="data")
 
 Lang = Annotated[
     str | None,

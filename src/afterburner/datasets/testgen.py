@@ -30,10 +30,12 @@ class GeneratorError(AfterburnerError):
     """A dataset's generator failed: reported against the problem."""
 
 
-def generate_tests(problem: Problem, num_cases: int = 8, seed: int = 42, size: float = 1.0) -> list[TestCase]:
+def generate_tests(
+    problem: Problem, num_cases: int = 8, seed: int = 42, size: float = 1.0, use_cache: bool = True
+) -> list[TestCase]:
     key = hashlib.sha256(f"{problem.generator}\0{num_cases}\0{seed}\0{size}".encode()).hexdigest()
     cached = cache_dir() / "tests" / f"{key}.json"
-    if cached.exists():
+    if use_cache and cached.exists():
         return [TestCase(**row) for row in json.loads(cached.read_text())]
     result = run(
         ["/usr/bin/python3", "-c", DRIVER, str(num_cases), str(seed), str(size)],

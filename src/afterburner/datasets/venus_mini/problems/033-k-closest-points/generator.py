@@ -17,7 +17,7 @@ def _make(rng, n, kind):
     if kind == 1:  # tiny square: many ties and duplicates
         r = max(3, int(n ** 0.5) // 2)
         return [(rng.randint(-r, r), rng.randint(-r, r)) for _ in range(n)]
-    # points on a few circles (exact integer points), plus noise
+    # lattice points on or just inside a few circles (many equal distances), plus noise
     radii = [5, 25, 65, 125, 325, 1105, 5525]
     pts = []
     for _ in range(n):

@@ -1,13 +1,15 @@
 // naive: O(n^2) time - insert intervals one by one, scanning every merged interval for overlaps and rebuilding the list
+import java.io.*;
 import java.util.*;
 
 public class Main {
-    public static void main(String[] args) {
-        Scanner sc = new Scanner(System.in);
-        int n = sc.nextInt();
+    public static void main(String[] args) throws IOException {
+        BufferedReader br = new BufferedReader(new InputStreamReader(System.in));
+        int n = Integer.parseInt(br.readLine().trim());
         List<long[]> merged = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            long l = sc.nextLong(), r = sc.nextLong();
+            StringTokenizer st = new StringTokenizer(br.readLine());
+            long l = Long.parseLong(st.nextToken()), r = Long.parseLong(st.nextToken());
             List<long[]> rest = new ArrayList<>();
             for (long[] iv : merged) {
                 if (iv[0] <= r && l <= iv[1]) {

@@ -1,4 +1,4 @@
-# lean: O(n) amortized time - nearest lower bar on each side via pointer jumping over already-computed boundaries
+# jumps: O(n) amortized time - nearest lower bar on each side via pointer jumping over already-computed boundaries
 import sys
 
 

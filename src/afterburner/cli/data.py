@@ -1,0 +1,153 @@
+"""`afterburner data ...`: list, check and profile datasets."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from afterburner.cli.progress import progress_bar
+from afterburner.core.errors import UsageError
+from afterburner.datasets.check import check_dataset
+from afterburner.datasets.model import Dataset
+from afterburner.datasets.profile import TestPlan, profile_dataset
+from afterburner.datasets.registry import load_dataset
+
+app = typer.Typer(
+    help="List, check and profile datasets (venus-mini, local JSONL/Parquet, hf:REPO).", no_args_is_help=True
+)
+out = Console()
+
+DatasetArg = Annotated[
+    str, typer.Argument(help="venus-mini, a problems directory, a .jsonl/.parquet file, or hf:REPO.")
+]
+Workers = Annotated[int, typer.Option("--workers", "-w", help="Concurrent runs (each pinned to its own core).")]
+Problems = Annotated[str | None, typer.Option("--problems", help="Comma-separated problem ids to keep.")]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def select(dataset: Dataset, problems: str | None) -> Dataset:
+    if not problems:
+        return dataset
+    wanted = [p.strip() for p in problems.split(",") if p.strip()]
+    try:
+        chosen = tuple(dataset.get(p) for p in wanted)
+    except KeyError as error:
+        raise UsageError(f"no problem {error} in {dataset.name}", "see `afterburner data list`") from error
+    return Dataset(dataset.name, chosen, tuple(i for i in dataset.issues if i.problem_id in wanted))
+
+
+@app.command("list")
+def list_problems(dataset: DatasetArg, as_json: Json = False) -> None:
+    """List the problems of a dataset with their style and reference solutions."""
+    loaded = load_dataset(dataset)
+    rows: list[dict[str, object]] = [
+        {
+            "id": p.id,
+            "slug": p.slug,
+            "title": p.title,
+            "difficulty": p.difficulty,
+            "style": p.style.value,
+            "solutions": {lang: len(p.solutions_in(lang)) for lang in sorted({s.language for s in p.solutions})},
+        }
+        for p in loaded.problems
+    ]
+    if as_json:
+        print(json.dumps({"problems": rows, "issues": [str(i) for i in loaded.issues]}, indent=2))
+        return
+    table = Table(title=f"{loaded.name}: {len(rows)} problems")
+    for column in ("id", "title", "difficulty", "style", "reference solutions"):
+        table.add_column(column)
+    for row in rows:
+        solutions: dict[str, int] = row["solutions"]  # type: ignore[assignment]
+        counts = ", ".join(f"{lang} {n}" for lang, n in solutions.items())
+        table.add_row(str(row["id"]), str(row["title"]), str(row["difficulty"]), str(row["style"]), counts)
+    out.print(table)
+    for issue in loaded.issues:
+        out.print(f"[yellow]issue[/] {issue}", highlight=False)
+
+
+@app.command()
+def check(
+    dataset: DatasetArg,
+    workers: Workers = 2,
+    problems: Problems = None,
+    as_json: Json = False,
+) -> None:
+    """Check that every reference solution passes and every generator is deterministic for a seed."""
+    loaded = select(load_dataset(dataset), problems)
+    with progress_bar("checking reference solutions", not as_json) as update:
+        issues, run = check_dataset(loaded, workers, on_progress=update)
+    passed = sum(p.passed for p in run.profiles)
+    if as_json:
+        print(
+            json.dumps(
+                {
+                    "problems": len(loaded.problems),
+                    "solutions": len(run.profiles),
+                    "passed": passed,
+                    "issues": [asdict(i) for i in issues],
+                },
+                indent=2,
+            )
+        )
+    else:
+        out.print(
+            f"{loaded.name}: {len(loaded.problems)} problems, {passed}/{len(run.profiles)} reference solutions pass"
+        )
+        for issue in issues:
+            out.print(f"[red]issue[/] {issue}", highlight=False)
+        out.print("[green]no issues[/]" if not issues else f"[red]{len(issues)} issue(s)[/]")
+    raise typer.Exit(1 if issues else 0)
+
+
+@app.command()
+def profile(
+    dataset: DatasetArg,
+    workers: Workers = 2,
+    repeat: Annotated[int, typer.Option("--repeat", "-n", help="Measured passes per solution (median).")] = 3,
+    problems: Problems = None,
+    languages: Annotated[str | None, typer.Option("--languages", help="Comma-separated languages to keep.")] = None,
+    as_json: Json = False,
+) -> None:
+    """Measure every reference solution (cached per code, tests and machine; resumes after interruption)."""
+    if not 1 <= repeat <= 100:
+        raise UsageError("--repeat must be between 1 and 100")
+    loaded = select(load_dataset(dataset), problems)
+    chosen = [lang.strip() for lang in languages.split(",")] if languages else None
+    with progress_bar("profiling reference solutions", not as_json) as update:
+        run = profile_dataset(loaded, workers, repeat, chosen, TestPlan(), on_progress=update)
+    if as_json:
+        print(
+            json.dumps(
+                {
+                    "seconds": run.seconds,
+                    "measured": run.measured,
+                    "profiles": [asdict(p) for p in run.profiles],
+                    "issues": [asdict(i) for i in run.issues],
+                },
+                indent=2,
+            )
+        )
+        return
+    table = Table(title=f"{loaded.name}: {len(run.profiles)} solutions ({run.measured} measured now, rest cached)")
+    for column in ("problem", "language", "solution", "verdict", "cpu (median)", "MAD", "peak", "integral"):
+        table.add_column(column, justify="right")
+    for p in run.profiles:
+        table.add_row(
+            p.problem_id,
+            p.language,
+            p.label,
+            p.verdict,
+            f"{p.cpu_time * 1000:.1f} ms" if p.cpu_time is not None else "-",
+            f"{p.cpu_time_mad * 1000:.1f} ms" if p.cpu_time_mad is not None else "-",
+            f"{p.peak_memory / 2**20:.1f} MiB" if p.peak_memory is not None else "-",
+            f"{p.memory_integral / 2**20:.3f} MiB*s" if p.memory_integral is not None else "-",
+        )
+    out.print(table)
+    for issue in run.issues:
+        out.print(f"[red]issue[/] {issue}", highlight=False)

@@ -1,0 +1,3 @@
+class Solution:
+    def subarraySum(self, nums: List[int], k: int) -> int:
+        pass

@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int longestConsecutive(vector<int>& nums) {
+        return 0;
+    }
+};

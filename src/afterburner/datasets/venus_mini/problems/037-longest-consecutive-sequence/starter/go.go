@@ -1,0 +1,3 @@
+func longestConsecutive(nums []int) int {
+	return 0
+}

@@ -1,0 +1,7 @@
+/**
+ * @param {number[]} nums
+ * @return {number}
+ */
+function longestConsecutive(nums) {
+  return 0;
+}

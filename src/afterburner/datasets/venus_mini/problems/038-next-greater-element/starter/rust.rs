@@ -1,0 +1,11 @@
+use std::io::{self, Read};
+
+fn main() {
+    let mut input = String::new();
+    io::stdin().read_to_string(&mut input).unwrap();
+    let mut it = input.split_ascii_whitespace().map(|t| t.parse::<i64>().unwrap());
+    let n = it.next().unwrap() as usize;
+    let a: Vec<i64> = (0..n).map(|_| it.next().unwrap()).collect();
+    // print the next greater element of every position on one line
+    let _ = a;
+}

@@ -1,0 +1,5 @@
+class Solution {
+    public int findKthLargest(int[] nums, int k) {
+        return 0;
+    }
+}
