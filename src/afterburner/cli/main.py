@@ -12,6 +12,7 @@ from rich.console import Console
 
 from afterburner.cli import report
 from afterburner.cli.data import app as data_app
+from afterburner.cli.evaluate import evaluate
 from afterburner.cli.inputs import read_program, read_tests, read_text_file
 from afterburner.core.errors import AfterburnerError, UsageError
 from afterburner.core.limits import Limits, MiB
@@ -32,6 +33,7 @@ app = typer.Typer(
 )
 console = Console(stderr=True)
 app.add_typer(data_app, name="data")
+app.command("eval")(evaluate)
 
 Lang = Annotated[
     str | None,

@@ -1,0 +1,1 @@
+"""Litmus: how candidate solutions compare with the distribution of reference (human) solutions."""

@@ -1,0 +1,136 @@
+"""Litmus reports built from a small synthetic evaluation: 2 problems, 2 iterations."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from afterburner.evaluation.metrics import Category, Execution, References, Scores
+from afterburner.evaluation.report import (
+    EvaluationReport,
+    ProblemRow,
+    build_report,
+    to_html,
+    to_json,
+    to_markdown,
+    write_report,
+)
+
+REFS = References(
+    {
+        "p1": {
+            "cpu_time": [1.0, 2.0, 3.0, 4.0],
+            "peak_memory": [10.0, 20.0, 30.0, 40.0],
+            "memory_integral": [1.0, 2.0, 3.0, 4.0],
+        },
+        "p2": {"cpu_time": [10.0, 20.0], "peak_memory": [100.0, 200.0], "memory_integral": [10.0, 20.0]},
+    }
+)
+# Percentiles (T, M, I) of each execution, 1 - (references strictly better) / (references):
+EXECUTIONS = [
+    Execution("p1", True, 2.5, 5.0, 5.0, iteration=0),  # T 1-2/4=0.5, M 1-0/4=1.0, I 1-4/4=0.0
+    Execution("p2", False, None, None, None, iteration=0),  # failed: 0, 0, 0
+    Execution("p1", True, 0.5, 35.0, 2.0, iteration=1),  # T 1.0, M 1-3/4=0.25, I 1-1/4=0.75
+    Execution("p2", True, 20.0, 300.0, 15.0, iteration=1),  # T 1-1/2=0.5, M 0.0, I 1-1/2=0.5
+]
+
+
+@pytest.fixture(scope="module")
+def report() -> EvaluationReport:
+    return build_report("mini <set>", EXECUTIONS, REFS, rounds=32, seed=3)
+
+
+@pytest.fixture(scope="module")
+def page(report: EvaluationReport) -> str:
+    return to_html(report)
+
+
+def test_build_report_numbers(report: EvaluationReport) -> None:
+    # Over N = 4: Pass@1 3/4; T (0.5+0+1.0+0.5)/4; M (1.0+0+0.25+0)/4; I (0+0+0.75+0.5)/4.
+    assert report.scores == Scores(4, 0.75, 0.5, 0.3125, 0.3125)
+    assert report.iterations == {
+        0: Scores(2, 0.5, 0.25, 0.5, 0.0),  # T 0.5/2, M 1.0/2, I 0/2
+        1: Scores(2, 1.0, 0.75, 0.125, 0.625),  # T (1.0+0.5)/2, M 0.25/2, I (0.75+0.5)/2
+    }
+    assert report.per_problem == [
+        ProblemRow("p1", 2, 2, 0.75, 0.625, 0.375),  # T (0.5+1.0)/2, M (1.0+0.25)/2, I (0+0.75)/2
+        ProblemRow("p2", 2, 1, 0.25, 0.0, 0.25),  # T 0.5/2, M 0/2, I 0.5/2
+    ]
+    assert report.categories["cpu_time"] == {
+        Category.BEYOND: 1,  # 0.5 < 1
+        Category.MEDIOCRE: 2,  # 2.5 inside [1, 4]; 20 ties the worst of [10, 20]
+        Category.BELOW: 0,
+        Category.FAILED: 1,
+    }
+    for name, interval in report.intervals.items():
+        assert interval.low <= getattr(report.scores, name) <= interval.high
+
+
+def test_json_keys_and_numbers(report: EvaluationReport) -> None:
+    data = json.loads(json.dumps(to_json(report)))  # must survive a JSON round trip unchanged
+    assert data == to_json(report)
+    assert set(data) == {"dataset", "n", "problems", "scores", "intervals", "categories", "iterations", "per_problem"}
+    assert data["dataset"] == "mini <set>"
+    assert (data["n"], data["problems"]) == (4, 2)
+    assert data["scores"] == {"pass_at_1": 0.75, "beyond_t": 0.5, "beyond_m": 0.3125, "beyond_i": 0.3125}
+    assert set(data["intervals"]["beyond_t"]) == {"low", "high", "level"}
+    # peak memory: 5 < 10 beyond, 35 inside, 300 > 200 below, one failure
+    assert data["categories"]["peak_memory"] == {"beyond": 1, "mediocre": 1, "below": 1, "failed": 1}
+    assert data["categories"]["memory_integral"] == {"beyond": 0, "mediocre": 2, "below": 1, "failed": 1}
+    assert data["iterations"] == [
+        {"iteration": 0, "n": 2, "pass_at_1": 0.5, "beyond_t": 0.25, "beyond_m": 0.5, "beyond_i": 0.0},
+        {"iteration": 1, "n": 2, "pass_at_1": 1.0, "beyond_t": 0.75, "beyond_m": 0.125, "beyond_i": 0.625},
+    ]
+    assert data["per_problem"][1] == {
+        "problem_id": "p2",
+        "n": 2,
+        "passed": 1,
+        "mean_percentile_time": 0.25,
+        "mean_percentile_memory": 0.0,
+        "mean_percentile_integral": 0.25,
+    }
+
+
+def test_markdown_contains_percentages(report: EvaluationReport) -> None:
+    text = to_markdown(report)
+    assert "| Pass@1 | 75.0% |" in text
+    assert "| Beyond-T | 50.0% |" in text
+    assert "| Beyond-M | 31.2% |" in text  # 31.25 rounds half to even
+    assert "| beyond | 1 | 25.0% |" in text  # time categories: 1 of 4
+    assert "| 1 | 2 | 100.0% | 75.0% | 12.5% | 62.5% |" in text  # iteration 1
+    low, high = report.intervals["beyond_t"].low, report.intervals["beyond_t"].high
+    assert f"[{low * 100:.1f}%, {high * 100:.1f}%]" in text
+
+
+def test_markdown_skips_iterations_when_only_one() -> None:
+    single = build_report("one", EXECUTIONS[:2], REFS, rounds=8)
+    assert "By iteration" not in to_markdown(single)
+
+
+def test_html_is_self_contained_and_escaped(page: str) -> None:
+    assert page.count("data:image/png;base64,") == 3  # categories, iterations, distributions
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", page)
+    assert "http://" not in page and "https://" not in page
+    assert "<style>" in page
+    assert "mini &lt;set&gt;" in page and "mini <set>" not in page
+    assert "<td>75.0%</td>" in page
+
+
+def test_empty_report_renders() -> None:
+    empty = build_report("empty", [], REFS, rounds=4)
+    assert empty.scores == Scores(0, 0.0, 0.0, 0.0, 0.0)
+    assert "| Pass@1 | 0.0% | [0.0%, 0.0%] |" in to_markdown(empty)
+    assert "<img" not in to_html(empty)
+    assert to_json(empty)["iterations"] == []
+
+
+def test_write_report_writes_three_files(report: EvaluationReport, tmp_path: Path) -> None:
+    paths = write_report(report, tmp_path / "out")
+    assert {path.name for path in paths.values()} == {"report.json", "report.md", "report.html"}
+    assert all(path.is_file() and path.parent == tmp_path / "out" for path in paths.values())
+    assert json.loads(paths["json"].read_text(encoding="utf-8")) == to_json(report)
+    assert paths["markdown"].read_text(encoding="utf-8") == to_markdown(report)
+    assert paths["html"].read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
