@@ -37,6 +37,8 @@ class TestPlan:
     seed: int = 42
     size: float = 1.0
 
+    __test__ = False  # not a pytest test class
+
 
 @dataclass(frozen=True)
 class SolutionProfile:

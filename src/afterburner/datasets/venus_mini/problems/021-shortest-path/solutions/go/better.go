@@ -3,7 +3,6 @@ package main
 
 import (
 	"bufio"
-	"fmt"
 	"os"
 	"strconv"
 )
@@ -15,13 +14,22 @@ type edge struct {
 
 func main() {
 	reader := bufio.NewReaderSize(os.Stdin, 1<<20)
-	var n, m, s int
-	fmt.Fscan(reader, &n, &m, &s)
+	readInt := func() int64 {
+		x := int64(0)
+		c, _ := reader.ReadByte()
+		for c == ' ' || c == '\n' || c == '\r' || c == '\t' {
+			c, _ = reader.ReadByte()
+		}
+		for c >= '0' && c <= '9' {
+			x = x*10 + int64(c-'0')
+			c, _ = reader.ReadByte()
+		}
+		return x
+	}
+	n, m, s := int(readInt()), int(readInt()), int(readInt())
 	adj := make([][]edge, n)
 	for i := 0; i < m; i++ {
-		var u, v int
-		var w int64
-		fmt.Fscan(reader, &u, &v, &w)
+		u, v, w := int(readInt()), int(readInt()), readInt()
 		adj[u] = append(adj[u], edge{v, w})
 	}
 	const INF = int64(1) << 62

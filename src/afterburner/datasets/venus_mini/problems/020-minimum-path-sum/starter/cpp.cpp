@@ -1,0 +1,6 @@
+class Solution {
+public:
+    int minPathSum(vector<vector<int>>& grid) {
+        
+    }
+};

@@ -1,0 +1,3 @@
+func minPathSum(grid [][]int) int {
+    
+}

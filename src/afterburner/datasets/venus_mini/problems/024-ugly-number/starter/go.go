@@ -1,0 +1,3 @@
+func nthUglyNumber(n int) int {
+	
+}

@@ -1,0 +1,5 @@
+class Solution {
+    public long nthUglyNumber(int n) {
+        
+    }
+}

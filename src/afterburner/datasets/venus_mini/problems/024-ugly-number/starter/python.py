@@ -1,0 +1,3 @@
+class Solution:
+    def nthUglyNumber(self, n: int) -> int:
+        pass

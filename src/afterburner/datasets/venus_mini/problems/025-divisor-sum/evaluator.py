@@ -1,0 +1,5 @@
+"""Evaluator for 025-divisor-sum: a single exact integer."""
+
+
+def evaluate(expected_output, program_output):
+    return expected_output.split() == program_output.split()

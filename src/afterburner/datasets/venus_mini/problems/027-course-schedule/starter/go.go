@@ -1,0 +1,3 @@
+func canFinish(numCourses int, prerequisites [][]int) bool {
+	
+}

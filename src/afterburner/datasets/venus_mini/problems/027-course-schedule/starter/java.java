@@ -1,0 +1,5 @@
+class Solution {
+    public boolean canFinish(int numCourses, int[][] prerequisites) {
+        
+    }
+}

@@ -1,0 +1,3 @@
+func kthSmallest(matrix [][]int, k int) int {
+	
+}

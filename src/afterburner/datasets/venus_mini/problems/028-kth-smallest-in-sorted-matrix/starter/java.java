@@ -1,0 +1,5 @@
+class Solution {
+    public int kthSmallest(int[][] matrix, int k) {
+        
+    }
+}
