@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from afterburner.cli.options import instruction_mode
 from afterburner.cli.progress import progress_bar
 from afterburner.core.errors import UsageError
 from afterburner.datasets.check import check_dataset
@@ -112,15 +113,19 @@ def profile(
     repeat: Annotated[int, typer.Option("--repeat", "-n", help="Measured passes per solution (median).")] = 3,
     problems: Problems = None,
     languages: Annotated[str | None, typer.Option("--languages", help="Comma-separated languages to keep.")] = None,
+    instructions: Annotated[
+        str, typer.Option("--instructions", help="Also count instructions: off, auto, perf or valgrind (slow).")
+    ] = "off",
     as_json: Json = False,
 ) -> None:
     """Measure every reference solution (cached per code, tests and machine; resumes after interruption)."""
     if not 1 <= repeat <= 100:
         raise UsageError("--repeat must be between 1 and 100")
+    mode = instruction_mode(instructions)
     loaded = select(load_dataset(dataset), problems)
     chosen = [lang.strip() for lang in languages.split(",")] if languages else None
     with progress_bar("profiling reference solutions", not as_json) as update:
-        run = profile_dataset(loaded, workers, repeat, chosen, TestPlan(), on_progress=update)
+        run = profile_dataset(loaded, workers, repeat, chosen, TestPlan(), instructions=mode, on_progress=update)
     if as_json:
         print(
             json.dumps(

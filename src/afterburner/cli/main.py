@@ -14,6 +14,7 @@ from afterburner.cli import report
 from afterburner.cli.data import app as data_app
 from afterburner.cli.evaluate import evaluate
 from afterburner.cli.inputs import read_program, read_tests, read_text_file
+from afterburner.cli.options import instruction_mode
 from afterburner.core.errors import AfterburnerError, UsageError
 from afterburner.core.limits import Limits, MiB
 from afterburner.core.verdicts import Verdict
@@ -22,7 +23,7 @@ from afterburner.judge.checkers import checker_from_spec
 from afterburner.judge.compiler import compile_source
 from afterburner.judge.judge import judge as judge_tests
 from afterburner.judge.stats import Spread
-from afterburner.sandbox.runner import InstructionMode, SandboxOptions
+from afterburner.sandbox.runner import SandboxOptions
 from afterburner.sandbox.runner import run as sandbox_run
 
 app = typer.Typer(
@@ -64,12 +65,11 @@ def _limits(time_limit: float, memory_limit: int) -> Limits:
 
 
 def _options(instructions: str, allow_degraded: bool, sample_hz: int) -> SandboxOptions:
-    if instructions not in ("off", "auto", "perf", "valgrind"):
-        raise UsageError(f"unknown instruction mode {instructions!r}", "use off, auto, perf or valgrind")
     if not 10 <= sample_hz <= 50_000:
         raise UsageError("--sample-hz must be between 10 and 50000")
-    mode: InstructionMode = instructions  # type: ignore[assignment]
-    return SandboxOptions(sample_hz=sample_hz, instructions=mode, allow_degraded=allow_degraded)
+    return SandboxOptions(
+        sample_hz=sample_hz, instructions=instruction_mode(instructions), allow_degraded=allow_degraded
+    )
 
 
 @app.command()
