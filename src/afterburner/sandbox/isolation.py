@@ -95,7 +95,8 @@ def bwrap_argv(
     ]
     if mounts.output_dir is not None:
         args += ["--bind", str(mounts.output_dir), OUT]
-    args += ["--chdir", WORK, "--clearenv"]
+    # The root is bubblewrap's own tmpfs: read-only, so only the size-capped /tmp is writable.
+    args += ["--remount-ro", "/", "--chdir", WORK, "--clearenv"]
     for key, value in {**BASE_ENV, **env}.items():
         args += ["--setenv", key, value]
     if seccomp_fd is not None:

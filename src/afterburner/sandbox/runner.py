@@ -31,6 +31,7 @@ from afterburner.sandbox.valgrind import parse_instructions, valgrind_prefix
 InstructionMode = Literal["off", "auto", "perf", "valgrind"]
 FileSource = bytes | str | Path
 READY_FD = 4  # in the sandboxed child: bubblewrap's --info-fd, read by the monitor
+HELPER_ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,7 @@ def _spawn(argv: Sequence[str], pass_fds: Sequence[int], limits: Limits) -> dict
     try:
         done = subprocess.run(
             argv,
+            env=HELPER_ENV,  # bubblewrap's pid 1 is visible inside: it must carry no host secrets
             pass_fds=tuple(pass_fds),
             capture_output=True,
             timeout=limits.effective_wall_time + 30,
