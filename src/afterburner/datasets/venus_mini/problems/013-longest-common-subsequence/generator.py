@@ -18,7 +18,7 @@ def _solve(a, b):
 
 def generate_test_cases(num_cases, seed, size=1.0):
     rng = random.Random(seed)
-    max_n = max(2, int(700 * size))
+    max_n = max(2, int(800 * size))
     cases = []
     for k in range(num_cases):
         n = max(1, (max_n * (k + 1)) // num_cases)

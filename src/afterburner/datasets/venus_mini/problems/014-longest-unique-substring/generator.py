@@ -26,7 +26,7 @@ def _make(rng, n, kind):
     # blocks of distinct characters: long repeat-free runs
     out = []
     while len(out) < n:
-        block = rng.sample(ALPHABET, rng.randint(20, len(ALPHABET)))
+        block = rng.sample(ALPHABET, rng.randint(30, len(ALPHABET)))
         out.extend(block)
         if rng.random() < 0.5:
             out.append(rng.choice(ALPHABET))
@@ -35,10 +35,11 @@ def _make(rng, n, kind):
 
 def generate_test_cases(num_cases, seed, size=1.0):
     rng = random.Random(seed)
-    max_n = max(1, int(8000 * size))
+    max_n = max(1, int(12000 * size))
     cases = []
     for k in range(num_cases):
         n = max(1, (max_n * (k + 1)) // num_cases)
-        s = _make(rng, n, (k + 2) % 3)
+        kind = 1 if k % 4 == 0 else 0 if k % 4 == 2 else 2
+        s = _make(rng, n, kind)
         cases.append({"input": s + "\n", "output": str(_solve(s)) + "\n"})
     return cases

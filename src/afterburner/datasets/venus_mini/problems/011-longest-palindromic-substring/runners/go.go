@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"container/heap"
 	"fmt"
 	"io"
 	"math"
@@ -11,6 +12,8 @@ import (
 	"strings"
 )
 
+var _ = heap.Init
+var _ = fmt.Sprint
 var _ = math.MaxInt32
 var _ = sort.Ints
 var _ = strconv.Itoa

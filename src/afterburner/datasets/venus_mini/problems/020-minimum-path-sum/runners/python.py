@@ -1,6 +1,12 @@
 import sys
 from typing import *
-import bisect, collections, functools, heapq, itertools, math
+from collections import Counter, defaultdict, deque, OrderedDict
+import bisect
+import collections
+import functools
+import heapq
+import itertools
+import math
 
 ==Code Submission==
 

@@ -1,3 +1,3 @@
 class Solution:
     def minPathSum(self, grid: List[List[int]]) -> int:
-        
+        pass

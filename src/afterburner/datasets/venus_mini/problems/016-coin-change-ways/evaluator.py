@@ -1,0 +1,2 @@
+def evaluate(expected_output, program_output):
+    return expected_output.split() == program_output.split()

@@ -1,0 +1,3 @@
+func wordBreak(s string, wordDict []string) bool {
+    
+}

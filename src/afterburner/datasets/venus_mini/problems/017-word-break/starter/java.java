@@ -1,0 +1,5 @@
+class Solution {
+    public boolean wordBreak(String s, List<String> wordDict) {
+        
+    }
+}
