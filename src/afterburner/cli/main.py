@@ -14,6 +14,7 @@ from afterburner.cli import report
 from afterburner.cli.data import app as data_app
 from afterburner.cli.evaluate import evaluate
 from afterburner.cli.inputs import read_program, read_tests, read_text_file
+from afterburner.cli.optimize import optimize
 from afterburner.cli.options import instruction_mode
 from afterburner.core.errors import AfterburnerError, UsageError
 from afterburner.core.limits import Limits, MiB
@@ -35,6 +36,7 @@ app = typer.Typer(
 console = Console(stderr=True)
 app.add_typer(data_app, name="data")
 app.command("eval")(evaluate)
+app.command("optimize")(optimize)
 
 Lang = Annotated[
     str | None,

@@ -48,6 +48,7 @@ class JudgeResult:
     tests: list[TestOutcome] = field(default_factory=list)
     metrics: dict[str, float | None] = field(default_factory=dict)
     spread: dict[str, Spread] = field(default_factory=dict)
+    samples: dict[str, list[float]] = field(default_factory=dict)  # per metric, one total per measured pass
 
     @property
     def passed(self) -> bool:
@@ -150,10 +151,7 @@ def judge(
         for _ in range(repeat - 1):
             again = [judge_test(program, test, checker, limits, options, i) for i, test in enumerate(tests)]
             passes.append(_totals(again))
-    spread = {
-        name: Spread.of([p[name] or 0.0 for p in passes])
-        for name in METRICS
-        if all(p[name] is not None for p in passes)
-    }
+    samples = {name: [p[name] or 0.0 for p in passes] for name in METRICS if all(p[name] is not None for p in passes)}
+    spread = {name: Spread.of(values) for name, values in samples.items()}
     metrics: dict[str, float | None] = {name: (spread[name].median if name in spread else None) for name in METRICS}
-    return JudgeResult(verdict, compiled, outcomes, metrics, spread if repeat > 1 else {})
+    return JudgeResult(verdict, compiled, outcomes, metrics, spread if repeat > 1 else {}, samples)

@@ -1,0 +1,151 @@
+"""`afterburner optimize`: the main job. A model rewrites code, the judge measures, feedback returns."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markdown import Markdown
+
+from afterburner.cli.data import select
+from afterburner.cli.inputs import read_program
+from afterburner.cli.progress import progress_bar
+from afterburner.core.errors import UsageError
+from afterburner.datasets.registry import load_dataset
+from afterburner.evaluation.report import to_markdown
+from afterburner.models.base import GenerationConfig, ModelSpec, create_backend
+from afterburner.models.embedded import DEFAULT_MODEL
+from afterburner.optimize.feedback import FeedbackOptions
+from afterburner.optimize.loop import LoopConfig
+from afterburner.optimize.prompts import TEMPLATES
+from afterburner.optimize.selection import OBJECTIVES, NoisePolicy
+from afterburner.optimize.session import run_session
+
+out = Console()
+
+
+def _spec(model: str, backend: str | None, base_url: str | None, api_key: str | None, threads: int) -> ModelSpec:
+    kind = backend or ("openai" if base_url else "llamacpp")
+    if kind not in ("openai", "llamacpp", "hf"):
+        raise UsageError(f"unknown backend {kind!r}", "use llamacpp, openai or hf")
+    return ModelSpec(kind=kind, model=model, base_url=base_url, api_key=api_key, n_threads=threads)  # type: ignore[arg-type]
+
+
+def optimize(
+    file: Annotated[Path | None, typer.Argument(help="Your own solution to optimize (needs --problem).")] = None,
+    dataset: Annotated[
+        str,
+        typer.Option("--dataset", "-d", help="venus-mini, a problems directory, a .jsonl/.parquet file, or hf:REPO."),
+    ] = "venus-mini",
+    problems: Annotated[
+        str | None, typer.Option("--problems", help="Comma-separated problem ids (default: all).")
+    ] = None,
+    problem: Annotated[str | None, typer.Option("--problem", help="The problem FILE solves.")] = None,
+    model: Annotated[
+        str,
+        typer.Option(
+            "--model", "-m", help="Embedded model name, a .gguf path, a served model name, or an HF directory."
+        ),
+    ] = DEFAULT_MODEL,
+    backend: Annotated[
+        str | None, typer.Option("--backend", help="llamacpp (default), openai (default with --base-url) or hf.")
+    ] = None,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1.")
+    ] = None,
+    api_key: Annotated[str | None, typer.Option("--api-key", help="API key (default: $OPENAI_API_KEY).")] = None,
+    language: Annotated[
+        str, typer.Option("--lang", "-l", help="Language to write solutions in (dataset mode).")
+    ] = "python",
+    iterations: Annotated[int, typer.Option("--iterations", "-i", help="Refinement iterations after iteration 0.")] = 4,
+    samples: Annotated[int, typer.Option("--samples", "-k", help="Candidates generated per iteration.")] = 2,
+    objective: Annotated[str, typer.Option("--objective", help="time, memory or integral.")] = "time",
+    template: Annotated[
+        str, typer.Option("--template", help="afterburner (rich feedback) or paper (the paper's prompt).")
+    ] = "afterburner",
+    repeat: Annotated[int, typer.Option("--repeat", "-n", help="Measured passes per candidate.")] = 3,
+    min_gain: Annotated[
+        float, typer.Option("--min-gain", help="Relative gain a new best must show beyond noise.")
+    ] = 0.05,
+    temperature: Annotated[float, typer.Option("--temperature", help="Sampling temperature.")] = 0.7,
+    max_tokens: Annotated[int, typer.Option("--max-tokens", help="Longest answer, in tokens.")] = 1024,
+    seed: Annotated[int | None, typer.Option("--seed", help="Sampling seed (local backends).")] = None,
+    parallel: Annotated[int, typer.Option("--parallel", help="Problems in flight at once.")] = 2,
+    threads: Annotated[int, typer.Option("--threads", help="CPU threads for a local model.")] = 2,
+    no_failing_test: Annotated[
+        bool, typer.Option("--no-failing-test", help="Feedback without the first failing test.")
+    ] = False,
+    no_errors: Annotated[bool, typer.Option("--no-errors", help="Feedback without compiler/runtime errors.")] = False,
+    no_metrics: Annotated[bool, typer.Option("--no-metrics", help="Feedback without time/memory/integral.")] = False,
+    no_percentiles: Annotated[
+        bool, typer.Option("--no-percentiles", help="Feedback without percentiles vs references.")
+    ] = False,
+    no_hotspots: Annotated[bool, typer.Option("--no-hotspots", help="Feedback without Python line hotspots.")] = False,
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Directory for trajectories and reports (resumes if present).")
+    ] = Path("afterburner-out"),
+) -> None:
+    """Optimize solutions with a language model, iteration after iteration, judged in the sandbox."""
+    if objective not in OBJECTIVES:
+        raise UsageError(f"unknown objective {objective!r}", "use time, memory or integral")
+    if template not in TEMPLATES:
+        raise UsageError(f"unknown template {template!r}", f"use {' or '.join(TEMPLATES)}")
+    if not (0 <= iterations <= 100 and 1 <= samples <= 64 and 1 <= repeat <= 50 and 1 <= parallel <= 64):
+        raise UsageError("need 0 <= iterations <= 100, 1 <= samples <= 64, 1 <= repeat <= 50, 1 <= parallel <= 64")
+    loaded = load_dataset(dataset)
+    originals: dict[str, str] = {}
+    if file is not None:
+        if problem is None:
+            raise UsageError("optimizing your own solution needs --problem ID")
+        file_language, source = read_program(file, None)
+        language = file_language.name
+        chosen = select(loaded, problem).problems
+        originals[chosen[0].id] = source
+    else:
+        chosen = select(loaded, problems).problems
+    unsupported = [p.id for p in chosen if language not in p.languages]
+    if unsupported:
+        raise UsageError(f"problems {', '.join(unsupported)} have no {language} runner", "pick another --lang")
+    config = LoopConfig(
+        iterations=iterations,
+        samples=samples,
+        objective=objective,
+        language=language,
+        template=template,
+        repeat=repeat,
+        feedback=FeedbackOptions(
+            not no_failing_test, not no_errors, not no_metrics, not no_percentiles, not no_hotspots
+        ),
+        noise=NoisePolicy(min_gain=min_gain),
+        generation=GenerationConfig(max_tokens=max_tokens, temperature=temperature, seed=seed),
+    )
+    spec = _spec(model, backend, base_url, api_key or os.environ.get("OPENAI_API_KEY"), threads)
+    with create_backend(spec, progress=lambda line: print(line, file=sys.stderr)) as llm:
+        out.print(
+            f"optimizing {len(chosen)} problem(s) of {loaded.name} with {llm.name} ({llm.kind}): "
+            f"{iterations} iteration(s) x {samples} sample(s), objective {objective}, template {template}"
+        )
+        with progress_bar("measuring reference solutions") as update:
+            result = run_session(
+                loaded,
+                chosen,
+                llm,
+                config,
+                out_dir,
+                parallel,
+                originals,
+                on_event=lambda line: out.print(line, highlight=False),
+                on_progress=update,
+            )
+    out.print(Markdown(to_markdown(result.report)))
+    timings = result.timings
+    out.print(
+        f"generation {timings['generation_seconds']:.1f} s, judging {timings['judge_seconds']:.1f} s, "
+        f"loop overhead {timings['loop_overhead_share'] * 100:.1f}% of problem time; "
+        f"{timings['completion_tokens']:.0f} tokens generated"
+    )
+    out.print(f"results in {out_dir}: " + ", ".join(p.name for p in result.paths.values()))

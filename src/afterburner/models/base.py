@@ -1,0 +1,169 @@
+"""The one interface every language-model backend implements, and the factory that picks one."""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Literal, Self, cast, get_args
+
+from afterburner.core.errors import UsageError
+
+Role = Literal["system", "user", "assistant"]
+BackendKind = Literal["openai", "llamacpp", "hf"]
+# Receives one human-readable line (what is being downloaded, how big); defaults to stderr.
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Message:
+    role: Role
+    content: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"role": self.role, "content": self.content}
+
+
+MessageLike = Message | Mapping[str, str]
+
+
+def to_messages(messages: Sequence[MessageLike]) -> list[Message]:
+    """Accept dataclasses or {"role", "content"} dicts; reject what no chat template understands."""
+    result = []
+    for item in messages:
+        if isinstance(item, Message):
+            message = item
+        else:
+            role, content = item.get("role"), item.get("content")
+            if role not in get_args(Role) or not isinstance(content, str):
+                raise UsageError(f"a message needs a role in {get_args(Role)} and a text content, got {dict(item)!r}")
+            message = Message(cast(Role, role), content)
+        result.append(message)
+    if not result:
+        raise UsageError("a generation needs at least one message")
+    return result
+
+
+@dataclass(frozen=True)
+class GenerationConfig:
+    max_tokens: int = 512
+    temperature: float = 0.7
+    top_p: float = 0.95
+    n: int = 1
+    stop: tuple[str, ...] = ()
+    # With a seed, completion i of a request uses seed + i, so n samples differ yet repeat run to run.
+    seed: int | None = None
+    # Seconds for one request (openai) or one completion (local backends).
+    timeout: float = 300.0
+
+    def __post_init__(self) -> None:
+        if self.max_tokens < 1 or self.n < 1:
+            raise UsageError(f"max_tokens and n must be at least 1, got {self.max_tokens} and {self.n}")
+        if self.temperature < 0 or not 0 < self.top_p <= 1:
+            raise UsageError(f"need temperature >= 0 and 0 < top_p <= 1, got {self.temperature} and {self.top_p}")
+        if self.timeout <= 0:
+            raise UsageError(f"timeout must be positive, got {self.timeout}")
+        if isinstance(self.stop, str):  # a bare string would be split into characters
+            object.__setattr__(self, "stop", (self.stop,))
+
+
+@dataclass(frozen=True)
+class Completion:
+    text: str
+    prompt_tokens: int
+    completion_tokens: int
+    seconds: float
+    # "stop" (end of turn or a stop string), "length" (max_tokens), "timeout", or what the server said.
+    finish_reason: str
+
+
+@dataclass(frozen=True)
+class Generation:
+    completions: list[Completion]
+    model: str
+    backend: str
+    seconds: float
+    prompt_tokens: int
+
+    @property
+    def texts(self) -> list[str]:
+        return [completion.text for completion in self.completions]
+
+    @property
+    def completion_tokens(self) -> int:
+        return sum(completion.completion_tokens for completion in self.completions)
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """Which model, through which backend.
+
+    `model` is, per kind: openai, the served model name ("" asks the server for its first model);
+    llamacpp, an embedded model name (see embedded.MODELS) or a path to a .gguf file;
+    hf, a transformers model directory, a .gguf file, or an embedded model name.
+    """
+
+    kind: BackendKind
+    model: str
+    base_url: str | None = None
+    api_key: str | None = None
+    # Requests in flight at once across all threads sharing this backend (openai).
+    concurrency: int = 4
+    max_retries: int = 5
+    n_ctx: int = 4096
+    n_threads: int = 2
+    torch_threads: int = 1
+    # Backend-specific settings: keyword arguments of llama_cpp.Llama or from_pretrained, or fields
+    # merged into every openai request body (e.g. {"repeat_penalty": 1.1}).
+    extra: Mapping[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.kind not in get_args(BackendKind):
+            raise UsageError(
+                f"unknown model backend {self.kind!r}", f"choose one of {', '.join(get_args(BackendKind))}"
+            )
+        if min(self.concurrency, self.n_ctx, self.n_threads, self.torch_threads) < 1 or self.max_retries < 0:
+            raise UsageError("concurrency, n_ctx and thread counts must be at least 1, max_retries at least 0")
+
+
+class Backend(abc.ABC):
+    """A chat model. Safe to call from several threads; local backends serialize calls internally."""
+
+    kind: str = ""
+
+    @property
+    @abc.abstractmethod
+    def name(self) -> str:
+        """The model as reported in results, e.g. "qwen2.5-coder-1.5b"."""
+
+    @abc.abstractmethod
+    def generate(self, messages: Sequence[MessageLike], config: GenerationConfig | None = None) -> Generation:
+        """Sample config.n completions of the chat."""
+
+    def close(self) -> None:
+        """Free the model or the connection pool; the backend is unusable afterwards."""
+        return None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def create_backend(spec: ModelSpec, progress: Progress | None = None) -> Backend:
+    """Build the backend for the spec; only that backend's dependencies get imported."""
+    if spec.kind == "openai":
+        from afterburner.models.openai_backend import OpenAIBackend
+
+        return OpenAIBackend(spec)
+    if spec.kind == "llamacpp":
+        from afterburner.models.llamacpp_backend import LlamaCppBackend
+
+        return LlamaCppBackend(spec, progress=progress)
+    from afterburner.models.hf_backend import HFBackend
+
+    return HFBackend(spec, progress=progress)

@@ -1,0 +1,122 @@
+"""A local GGUF model through llama-cpp-python, using the chat template stored in the model file."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from afterburner.core.errors import AfterburnerError, UsageError
+from afterburner.models.base import (
+    Backend,
+    Completion,
+    Generation,
+    GenerationConfig,
+    MessageLike,
+    ModelSpec,
+    Progress,
+    to_messages,
+)
+from afterburner.models.embedded import MODELS, ensure_model
+
+INSTALL_HINT = (
+    "install it: python -m afterburner.models.build_llamacpp (builds once, then reuses the wheel), "
+    "or pip install 'afterburner[llm]'"
+)
+
+
+def _import_llama() -> Any:
+    try:
+        from llama_cpp import Llama
+    except ImportError as error:
+        raise UsageError("the llamacpp backend needs llama-cpp-python", INSTALL_HINT) from error
+    return Llama
+
+
+class LlamaCppBackend(Backend):
+    kind = "llamacpp"
+
+    def __init__(self, spec: ModelSpec, progress: Progress | None = None) -> None:
+        llama_class = _import_llama()
+        path = ensure_model(spec.model, progress)
+        self._name = spec.model if spec.model in MODELS else Path(spec.model).stem
+        try:
+            self._llm = llama_class(
+                model_path=str(path),
+                n_ctx=spec.n_ctx,
+                n_threads=spec.n_threads,
+                n_threads_batch=spec.n_threads,
+                verbose=False,
+                **dict(spec.extra),
+            )
+        except (ValueError, RuntimeError) as error:
+            raise AfterburnerError(f"llama.cpp cannot load {path}: {error}") from error
+        self._n_ctx = spec.n_ctx
+        # A llama.cpp context holds one sequence's state: calls from several threads take turns.
+        self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def generate(self, messages: Sequence[MessageLike], config: GenerationConfig | None = None) -> Generation:
+        config = config or GenerationConfig()
+        chat = [message.as_dict() for message in to_messages(messages)]
+        started = time.perf_counter()
+        completions = [self._complete(chat, config, i) for i in range(config.n)]
+        return Generation(
+            completions=completions,
+            model=self.name,
+            backend=self.kind,
+            seconds=time.perf_counter() - started,
+            prompt_tokens=completions[0].prompt_tokens,
+        )
+
+    def _complete(self, chat: list[dict[str, str]], config: GenerationConfig, index: int) -> Completion:
+        deadline = float("inf")  # set once the lock is ours: waiting for another thread is not generating
+        timed_out = False
+        end_token = self._llm.token_eos()
+
+        # The chat API takes no stopping criteria; past the deadline this forces the end token instead.
+        def end_past_deadline(tokens: Any, scores: Any) -> Any:
+            nonlocal timed_out
+            if time.monotonic() > deadline:
+                timed_out = True
+                scores[:] = float("-inf")
+                scores[end_token] = 0.0
+            return scores
+
+        options: dict[str, Any] = {
+            "max_tokens": config.max_tokens,
+            "temperature": config.temperature,
+            "top_p": config.top_p,
+            "stop": list(config.stop) or None,
+            "logits_processor": [end_past_deadline],
+        }
+        if config.seed is not None:
+            options["seed"] = config.seed + index
+        with self._lock:
+            started = time.perf_counter()
+            deadline = time.monotonic() + config.timeout
+            try:
+                response = self._llm.create_chat_completion(messages=chat, **options)
+            except ValueError as error:  # llama.cpp's way of saying the prompt does not fit
+                raise AfterburnerError(f"llama.cpp refused the prompt: {error}", f"n_ctx is {self._n_ctx}") from error
+            seconds = time.perf_counter() - started
+        choice = response["choices"][0]
+        usage = response.get("usage") or {}
+        reason = "timeout" if timed_out else str(choice.get("finish_reason") or "stop")
+        return Completion(
+            text=str(choice["message"].get("content") or ""),
+            prompt_tokens=int(usage.get("prompt_tokens", 0)),
+            completion_tokens=int(usage.get("completion_tokens", 0)),
+            seconds=seconds,
+            finish_reason=reason,
+        )
+
+    def close(self) -> None:
+        llm, self._llm = self._llm, None
+        if llm is not None and hasattr(llm, "close"):
+            llm.close()

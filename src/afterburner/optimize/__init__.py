@@ -1,0 +1,1 @@
+"""The optimization loop: prompt -> generate -> extract -> judge -> feedback -> keep the best."""

@@ -1,0 +1,51 @@
+"""The llama.cpp backend on the real tiny SmolLM2-135M model."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from afterburner.core.errors import AfterburnerError
+from afterburner.models.base import GenerationConfig, Message, ModelSpec, create_backend
+
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("llama_cpp_installed")]
+
+PROMPT = [Message("user", "Write a Python function that returns the sum of a list of integers.")]
+
+
+def test_generates_n_short_completions(smollm2: Path) -> None:
+    with create_backend(ModelSpec("llamacpp", str(smollm2), n_ctx=1024)) as backend:
+        assert backend.name == "smollm2-135m"  # the file name
+        result = backend.generate(PROMPT, GenerationConfig(max_tokens=16, temperature=0.8, n=2, seed=3))
+        again = backend.generate(PROMPT, GenerationConfig(max_tokens=16, temperature=0.8, n=2, seed=3))
+    assert result.backend == "llamacpp" and len(result.completions) == 2
+    for completion in result.completions:
+        assert completion.text.strip()
+        assert 0 < completion.completion_tokens <= 16
+        assert completion.finish_reason in ("stop", "length")
+        assert completion.seconds > 0
+    assert result.prompt_tokens > 10
+    assert result.completion_tokens == sum(c.completion_tokens for c in result.completions)
+    assert again.texts == result.texts  # seeded sampling repeats
+
+
+def test_stop_strings_timeout_and_threads(smollm2: Path) -> None:
+    with create_backend(ModelSpec("llamacpp", str(smollm2), n_ctx=512)) as backend:
+        stopped = backend.generate(PROMPT, GenerationConfig(max_tokens=48, temperature=0.0, stop=("def",)))
+        assert "def" not in stopped.completions[0].text
+        late = backend.generate(PROMPT, GenerationConfig(max_tokens=200, temperature=0.0, timeout=0.05))
+        assert late.completions[0].finish_reason == "timeout"
+        # Calls from several threads take turns on the one llama.cpp context.
+        results: list[int] = []
+        config = GenerationConfig(max_tokens=8, temperature=0.0)
+        threads = [threading.Thread(target=lambda: results.append(len(backend.generate(PROMPT, config).texts)))]
+        threads.append(threading.Thread(target=lambda: results.append(len(backend.generate(PROMPT, config).texts))))
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert results == [1, 1]
+        with pytest.raises(AfterburnerError, match="n_ctx"):
+            backend.generate([Message("user", "word " * 2000)], GenerationConfig(max_tokens=8))
