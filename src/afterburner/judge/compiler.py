@@ -5,7 +5,6 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
-import os
 import shutil
 import tempfile
 import time
@@ -59,7 +58,9 @@ def compile_source(language: Language, source: str, limits: Limits = COMPILE_LIM
     status_file = build / "status.json"
     build.parent.mkdir(parents=True, exist_ok=True)
     with open(build.parent / f"{build.name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # the same source compiled by two workers: once
+        # The same source compiled by two workers: once. The lock file stays: unlinking it would
+        # let a third worker lock a new inode while a second still holds the old one.
+        fcntl.flock(lock, fcntl.LOCK_EX)
         if status_file.exists():
             status = json.loads(status_file.read_text())
             program = Program(language, _artifacts(build)) if status["ok"] else None
@@ -68,7 +69,6 @@ def compile_source(language: Language, source: str, limits: Limits = COMPILE_LIM
         ok, message = _compile_into(language, source, limits, build)
         build.mkdir(exist_ok=True)
         status_file.write_text(json.dumps({"ok": ok, "message": message}))
-    os.unlink(build.parent / f"{build.name}.lock")
     program = Program(language, _artifacts(build)) if ok else None
     return CompileResult(ok, program, message, cached=False, seconds=time.monotonic() - started)
 
