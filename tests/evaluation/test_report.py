@@ -72,7 +72,8 @@ def test_build_report_numbers(report: EvaluationReport) -> None:
 def test_json_keys_and_numbers(report: EvaluationReport) -> None:
     data = json.loads(json.dumps(to_json(report)))  # must survive a JSON round trip unchanged
     assert data == to_json(report)
-    assert set(data) == {"dataset", "n", "problems", "scores", "intervals", "categories", "iterations", "per_problem"}
+    expected_keys = {"dataset", "n", "problems", "scores", "intervals", "categories", "iterations", "per_problem"}
+    assert set(data) == expected_keys | {"pass_at_k"}
     assert data["dataset"] == "mini <set>"
     assert (data["n"], data["problems"]) == (4, 2)
     assert data["scores"] == {"pass_at_1": 0.75, "beyond_t": 0.5, "beyond_m": 0.3125, "beyond_i": 0.3125}
@@ -134,3 +135,19 @@ def test_write_report_writes_three_files(report: EvaluationReport, tmp_path: Pat
     assert json.loads(paths["json"].read_text(encoding="utf-8")) == to_json(report)
     assert paths["markdown"].read_text(encoding="utf-8") == to_markdown(report)
     assert paths["html"].read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_pass_at_k_appears_with_several_samples() -> None:
+    # Problem a: 1 of 2 samples pass -> pass@1 = 1/2, pass@2 = 1; problem b: 0 of 2 -> 0 and 0.
+    executions = [
+        Execution("a", True, 1.0, 1.0, 1.0, sample_id=0),
+        Execution("a", False, None, None, None, sample_id=1),
+        Execution("b", False, None, None, None, sample_id=0),
+        Execution("b", False, None, None, None, sample_id=1),
+    ]
+    report = build_report("x", executions, References({}))
+    assert report.pass_at_k == {1: 0.25, 2: 0.5}
+    assert to_json(report)["pass_at_k"] == {"1": 0.25, "2": 0.5}
+    assert "pass@k" in to_markdown(report)
+    single = build_report("x", executions[:1] + executions[2:3], References({}))
+    assert single.pass_at_k == {}

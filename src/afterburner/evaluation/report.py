@@ -8,7 +8,7 @@ import io
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,7 @@ from afterburner.evaluation.metrics import (
     by_iteration,
     category_counts,
     group_by_problem,
+    pass_at_k,
     score,
 )
 
@@ -80,6 +81,22 @@ class EvaluationReport:
     per_problem: list[ProblemRow]
     executions: tuple[Execution, ...]
     references: References
+    pass_at_k: dict[int, float] = field(default_factory=dict)  # only when problems have several samples
+
+
+def _pass_at_k(executions: Sequence[Execution]) -> dict[int, float]:
+    """Unbiased pass@k over the samples of each (problem, iteration), averaged over groups with >= k samples."""
+    groups: dict[tuple[str, int], list[Execution]] = {}
+    for execution in executions:
+        groups.setdefault((execution.problem_id, execution.iteration), []).append(execution)
+    largest = max((len(group) for group in groups.values()), default=0)
+    if largest < 2:
+        return {}
+    estimates: dict[int, float] = {}
+    for k in (k for k in (1, 2, 5, 10, 20, 50, 100) if k <= largest):
+        values = [pass_at_k(len(g), sum(e.passed for e in g), k) for g in groups.values() if len(g) >= k]
+        estimates[k] = sum(values) / len(values)
+    return estimates
 
 
 def _problem_rows(executions: Sequence[Execution], references: References) -> list[ProblemRow]:
@@ -107,6 +124,7 @@ def build_report(
         per_problem=_problem_rows(executions, references),
         executions=tuple(executions),
         references=references,
+        pass_at_k=_pass_at_k(executions),
     )
 
 
@@ -127,6 +145,7 @@ def to_json(report: EvaluationReport) -> dict[str, Any]:
             for iteration, scores in report.iterations.items()
         ],
         "per_problem": [asdict(row) for row in report.per_problem],
+        "pass_at_k": {str(k): value for k, value in report.pass_at_k.items()},
     }
 
 
@@ -205,6 +224,9 @@ def to_markdown(report: EvaluationReport) -> str:
     if len(report.iterations) > 1:
         lines += ["## By iteration", ""]
         lines += _markdown_table(_iteration_table(report))
+    if report.pass_at_k:
+        lines += ["## pass@k (unbiased, samples of each problem and iteration)", ""]
+        lines += _markdown_table((["k", "pass@k"], [[str(k), _pct(v)] for k, v in report.pass_at_k.items()]))
     return "\n".join(lines)
 
 
