@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -30,6 +32,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--max-tokens", type=int, default=768)
     parser.add_argument("--out", type=Path, default=None, help="keep trajectories and reports here")
+    parser.add_argument("--skip-speeds", action="store_true", help="do not run benchmarks/models.py afterwards")
     args = parser.parse_args()
 
     dataset = load_dataset("venus-mini")
@@ -46,6 +49,13 @@ def main() -> None:
         name = backend.kind
     timings = result.timings
     iterations = sorted(result.report.iterations.items())
+    speeds: dict[str, object] = {}
+    if not args.skip_speeds:  # tokens/s of every available backend, measured alone after the loop
+        done = subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("models.py"))], capture_output=True, text=True
+        )
+        if done.returncode == 0:
+            speeds = {k: v for k, v in json.loads(done.stdout).items() if k.startswith("tokens_per_s_")}
     figures = {
         "model": args.model,
         "problems": len(chosen.problems),
@@ -53,9 +63,11 @@ def main() -> None:
         "samples": args.samples,
         "loop_overhead_share": timings["loop_overhead_share"],
         "judge_share": timings["judge_share"],
-        f"tokens_per_s_{name}": timings["completion_tokens"] / timings["generation_seconds"]
+        # Inside the loop, problems in flight share one model: waiting counts as generation time.
+        f"tokens_per_s_{name}_in_loop": timings["completion_tokens"] / timings["generation_seconds"]
         if timings["generation_seconds"]
         else 0.0,
+        **speeds,
         "pass_at_1_by_iteration": [scores.pass_at_1 for _, scores in iterations],
         "beyond_t_by_iteration": [scores.beyond_t for _, scores in iterations],
         "beyond_m_by_iteration": [scores.beyond_m for _, scores in iterations],
