@@ -83,7 +83,10 @@ def optimize_problem(
             attempts.append(attempt)
         elif missing > 0:
             messages = build_messages(_context(problem, config, best), config.template)
-            generation_config = GenerationConfig(**{**config.generation.__dict__, "n": missing})
+            seed = config.generation.seed
+            # A fixed seed must not replay the same answer when the best (and so the prompt) did not change.
+            varied = {"n": missing, "seed": None if seed is None else seed + 1000 * iteration + len(attempts)}
+            generation_config = GenerationConfig(**{**config.generation.__dict__, **varied})
             asked_at = time.monotonic()
             generation = backend.generate(messages, generation_config)
             outcome.generation_seconds += time.monotonic() - asked_at  # includes waiting for a shared model
