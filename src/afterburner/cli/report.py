@@ -13,7 +13,6 @@ from afterburner.judge.judge import JudgeResult
 from afterburner.judge.stats import Spread
 
 out = Console()
-UNITS = {"cpu_time": "s", "wall_time": "s", "peak_memory": "B", "memory_integral": "B*s", "instructions": ""}
 
 
 def fmt(name: str, value: float | None) -> str:

@@ -45,9 +45,3 @@ def read_candidates(path: Path) -> list[Candidate]:
     if not found:
         raise UsageError(f"no candidates in {path}")
     return found
-
-
-def write_candidates(path: Path, candidates: list[Candidate]) -> None:
-    with path.open("w") as handle:
-        for candidate in candidates:
-            handle.write(json.dumps(candidate.__dict__) + "\n")

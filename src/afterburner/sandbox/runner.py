@@ -99,7 +99,7 @@ def _check_host(options: SandboxOptions) -> tuple[host_probe.HostSupport, Guaran
         cgroup_memory=cgroups,
         cgroup_pids=cgroups,
         cgroup_cpu=cgroups,
-        cpu_pinning=cgroups and support.cgroups is not None and support.cgroups.has_cpuset and options.pin_core,
+        cpu_pinning=support.cgroups is not None and support.cgroups.has_cpuset and options.pin_core,
         non_root=support.is_root or os.geteuid() != 0,
     )
     return support, guarantees
