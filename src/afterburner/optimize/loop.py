@@ -16,7 +16,7 @@ from afterburner.models.base import Backend, GenerationConfig
 from afterburner.optimize.extract import extract_code
 from afterburner.optimize.feedback import Attempt, FeedbackOptions, feedback_text, judge_attempt, performance_text
 from afterburner.optimize.prompts import PromptContext, build_messages, prompt_hash
-from afterburner.optimize.selection import NoisePolicy, replaces
+from afterburner.optimize.selection import OBJECTIVES, NoisePolicy, replaces
 from afterburner.optimize.trajectory import TrajectoryLog
 
 
@@ -43,12 +43,12 @@ class ProblemOutcome:
     completion_tokens: int = 0
 
 
-def _replay(rows: list[dict[str, Any]], config: LoopConfig) -> dict[int, list[tuple[dict[str, Any], Attempt]]]:
-    """Earlier rows of this problem, grouped by iteration."""
-    found: dict[int, list[tuple[dict[str, Any], Attempt]]] = {}
+def _replay(rows: list[dict[str, Any]], config: LoopConfig) -> dict[int, list[Attempt]]:
+    """Attempts of earlier rows of this problem, grouped by iteration."""
+    found: dict[int, list[Attempt]] = {}
     for row in rows:
         if row.get("language") == config.language and row.get("objective") == config.objective:
-            found.setdefault(row["iteration"], []).append((row, Attempt.from_dict(row["attempt"], row["code"])))
+            found.setdefault(row["iteration"], []).append(Attempt.from_dict(row["attempt"], row["code"]))
     return found
 
 
@@ -71,9 +71,10 @@ def optimize_problem(
     fences = get_language(config.language).fence
     best: Attempt | None = None
     for iteration in range(config.iterations + 1):
-        attempts: list[Attempt] = [attempt for _, attempt in done.get(iteration, [])]
-        missing = config.samples - len(attempts) if not (iteration == 0 and original is not None) else 1 - len(attempts)
-        if missing > 0 and iteration == 0 and original is not None:
+        attempts: list[Attempt] = list(done.get(iteration, []))
+        from_original = iteration == 0 and original is not None
+        missing = (1 if from_original else config.samples) - len(attempts)
+        if missing > 0 and from_original:
             judged_at = time.monotonic()
             attempt = judge_attempt(
                 problem, config.language, original, tests, references, config.repeat, config.feedback
@@ -128,8 +129,6 @@ def optimize_problem(
 
 
 def _short(attempt: Attempt, objective: str) -> str:
-    from afterburner.optimize.selection import OBJECTIVES
-
     value = attempt.metrics.get(OBJECTIVES[objective])
     rank = attempt.percentiles.get(OBJECTIVES[objective])
     if value is None:
