@@ -43,14 +43,22 @@ def timed(action: Callable[[], object]) -> float:
 
 
 def overhead(argv: list[str], files: dict[str, Any], bare_argv: list[str], rounds: int) -> dict[str, float]:
-    """Interleave sandboxed and bare runs; compare medians of end-to-end and measured wall time."""
+    """Interleave sandboxed and bare runs, alternating which goes first each round (so neither always
+    runs on a warmer cache); compare medians of end-to-end and measured wall time."""
     sandboxed, measured, bare = [], [], []
-    for _ in range(rounds):
+
+    def sandboxed_run() -> None:
         started = time.perf_counter()
         result = run(argv, files)
         sandboxed.append(time.perf_counter() - started)
         measured.append(result.wall_time)
+
+    def bare_run() -> None:
         bare.append(timed(lambda: subprocess.run(bare_argv, check=True, capture_output=True)))
+
+    for round_index in range(rounds):
+        for action in (sandboxed_run, bare_run) if round_index % 2 == 0 else (bare_run, sandboxed_run):
+            action()
     bare_median = statistics.median(bare)
     return {
         "ratio": statistics.median(sandboxed) / bare_median,

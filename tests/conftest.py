@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterator
@@ -62,6 +63,17 @@ def leftovers() -> list[str]:
             found += [f"cgroup {p}" for p in base.glob(f"run-{os.getpid()}-*")]
     found += [f"scratch {p}" for p in Path(tempfile.gettempdir()).glob(f"afterburner-run-{os.getpid()}-*")]
     return found
+
+
+@pytest.fixture(autouse=True)
+def _all_cores_back() -> Iterator[None]:
+    """A local model pins the whole process to the host cores; give later tests every core back."""
+    yield
+    from afterburner.sandbox.cores import all_cores
+
+    for task in Path("/proc/self/task").iterdir():
+        with contextlib.suppress(OSError):  # the thread ended meanwhile
+            os.sched_setaffinity(int(task.name), all_cores())
 
 
 @pytest.fixture

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import random
+from bisect import bisect_left
 from itertools import combinations
 
 import pytest
 
 from afterburner.evaluation.metrics import (
     SCORE_NAMES,
+    TIE_TOLERANCE,
     Category,
     Execution,
     Interval,
@@ -59,6 +62,45 @@ EXECUTIONS = [
 )
 def test_percentile(value: float, references: list[float], expected: float) -> None:
     assert percentile(value, references) == pytest.approx(expected)
+
+
+def test_percentile_ties_within_the_noise() -> None:
+    cpu = TIE_TOLERANCE["cpu_time"]
+    assert percentile(1.003, [1.0], cpu) == 1.0  # 0.3% slower: a tie, counted as beaten
+    assert percentile(1.05, [1.0], cpu) == 0.0  # 5% slower: a loss
+    assert percentile(1.05, [1.0, 1.04, 2.0], cpu) == pytest.approx(2 / 3)  # loses to 1.0 only
+    assert percentile(1.003, [1.0]) == 0.0  # without a tolerance every difference counts
+    assert percentile(0.5, [1.0], cpu) == 1.0  # faster always counts
+
+
+def test_percentile_with_zero_tolerance_is_the_old_rule() -> None:
+    rng = random.Random(5)
+    for _ in range(300):
+        references = [
+            rng.choice([1.0, 2.0, 3.0]) + rng.random() * rng.choice([0.0, 1.0]) for _ in range(rng.randint(1, 9))
+        ]
+        value = rng.choice([*references, rng.random() * 5])
+        old = 1.0 - bisect_left(sorted(references), value) / len(references)
+        assert percentile(value, references, 0.0) == old
+
+
+def test_tie_tolerance_defaults() -> None:
+    assert dict(TIE_TOLERANCE) == {
+        "cpu_time": 0.03,
+        "wall_time": 0.03,
+        "peak_memory": 0.01,
+        "memory_integral": 0.05,
+        "instructions": 0.0,
+    }
+    assert percentile(1_000_001, [1_000_000], TIE_TOLERANCE["instructions"]) == 0.0  # counts are exact
+    with pytest.raises(ValueError):
+        percentile(1.0, [1.0], -0.1)
+
+
+def test_score_uses_each_metrics_tolerance() -> None:
+    refs = References({"a": {"cpu_time": [1.0], "peak_memory": [100.0], "memory_integral": [10.0]}})
+    # 2% slower (tie at 3%), 2% larger (loss at 1%), 4% larger integral (tie at 5%).
+    assert score([ok("a", 1.02, 102.0, 10.4)], refs) == Scores(1, 1.0, 1.0, 0.0, 1.0)
 
 
 @pytest.mark.parametrize(

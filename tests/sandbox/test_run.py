@@ -11,6 +11,7 @@ from afterburner.core.errors import SandboxUnavailable
 from afterburner.core.limits import Limits, MiB
 from afterburner.core.verdicts import Verdict
 from afterburner.sandbox import host
+from afterburner.sandbox.cores import all_cores, format_cpulist
 from afterburner.sandbox.runner import SandboxOptions, run
 
 PY = ["/usr/bin/python3", "-c"]
@@ -94,7 +95,9 @@ def test_memory_integral_is_a_true_time_integral() -> None:
     assert abs(fast.memory_integral - slow.memory_integral) / fast.memory_integral < 0.05  # type: ignore[operator]
 
 
-def test_concurrent_runs_get_their_own_cores() -> None:
+def test_concurrent_runs_get_their_own_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every core may be leased here (by default one is kept for the model and the monitor).
+    monkeypatch.setenv("AFTERBURNER_MEASURE_CORES", format_cpulist(all_cores()))
     seen: list[str] = []
     program = (
         "import time; time.sleep(0.5)\n"

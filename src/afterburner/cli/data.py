@@ -10,13 +10,21 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from afterburner.cli.options import instruction_mode
+from afterburner.cli.options import (
+    EstimatorOption,
+    InstructionsOption,
+    MeasureCoresOption,
+    MetricOption,
+    apply_measure_cores,
+    measure_settings,
+)
 from afterburner.cli.progress import progress_bar
 from afterburner.core.errors import UsageError
 from afterburner.datasets.check import check_dataset
 from afterburner.datasets.model import Dataset
 from afterburner.datasets.profile import TestPlan, profile_dataset
 from afterburner.datasets.registry import load_dataset
+from afterburner.judge.stats import DEFAULT_ESTIMATOR
 
 app = typer.Typer(
     help="List, check and profile datasets (venus-mini, local JSONL/Parquet, hf:REPO).", no_args_is_help=True
@@ -109,23 +117,35 @@ def check(
 @app.command()
 def profile(
     dataset: DatasetArg,
-    workers: Workers = 2,
-    repeat: Annotated[int, typer.Option("--repeat", "-n", help="Measured passes per solution (median).")] = 3,
+    workers: Workers = 1,
+    repeat: Annotated[int, typer.Option("--repeat", "-n", help="Measured passes per solution, interleaved.")] = 5,
     problems: Problems = None,
     languages: Annotated[str | None, typer.Option("--languages", help="Comma-separated languages to keep.")] = None,
-    instructions: Annotated[
-        str, typer.Option("--instructions", help="Also count instructions: off, auto, perf or valgrind (slow).")
-    ] = "off",
+    instructions: InstructionsOption = "off",
+    estimator: EstimatorOption = DEFAULT_ESTIMATOR,
+    metric: MetricOption = "cpu_time",
+    measure_cores: MeasureCoresOption = None,
     as_json: Json = False,
 ) -> None:
-    """Measure every reference solution (cached per code, tests and machine; resumes after interruption)."""
-    if not 1 <= repeat <= 100:
-        raise UsageError("--repeat must be between 1 and 100")
-    mode = instruction_mode(instructions)
+    """Measure every reference solution (cached per code, tests and machine; resumes after interruption).
+
+    The solutions of a problem are measured together, their passes interleaved round-robin.
+    """
+    settings = measure_settings(repeat, estimator, metric, instructions)
+    apply_measure_cores(measure_cores)
     loaded = select(load_dataset(dataset), problems)
     chosen = [lang.strip() for lang in languages.split(",")] if languages else None
     with progress_bar("profiling reference solutions", not as_json) as update:
-        run = profile_dataset(loaded, workers, repeat, chosen, TestPlan(), instructions=mode, on_progress=update)
+        run = profile_dataset(
+            loaded,
+            workers,
+            settings.repeat,
+            chosen,
+            TestPlan(),
+            instructions=settings.instructions,
+            on_progress=update,
+            estimator=settings.estimator,
+        )
     if as_json:
         print(
             json.dumps(
@@ -140,7 +160,10 @@ def profile(
         )
         return
     table = Table(title=f"{loaded.name}: {len(run.profiles)} solutions ({run.measured} measured now, rest cached)")
-    for column in ("problem", "language", "solution", "verdict", "cpu (median)", "MAD", "peak", "integral"):
+    columns = ["problem", "language", "solution", "verdict", f"cpu ({settings.estimator})", "MAD", "peak", "integral"]
+    if settings.instructions != "off":
+        columns.append("instructions")
+    for column in columns:
         table.add_column(column, justify="right")
     for p in run.profiles:
         table.add_row(
@@ -152,6 +175,7 @@ def profile(
             f"{p.cpu_time_mad * 1000:.1f} ms" if p.cpu_time_mad is not None else "-",
             f"{p.peak_memory / 2**20:.1f} MiB" if p.peak_memory is not None else "-",
             f"{p.memory_integral / 2**20:.3f} MiB*s" if p.memory_integral is not None else "-",
+            *([f"{p.instructions:.4g}" if p.instructions is not None else "-"] if len(columns) > 8 else []),
         )
     out.print(table)
     for issue in run.issues:

@@ -9,12 +9,21 @@ import typer
 from rich.console import Console
 from rich.markdown import Markdown
 
+from afterburner.cli.options import (
+    EstimatorOption,
+    InstructionsOption,
+    MeasureCoresOption,
+    MetricOption,
+    apply_measure_cores,
+    measure_settings,
+)
 from afterburner.cli.progress import progress_bar
 from afterburner.core.errors import UsageError
 from afterburner.datasets.registry import load_dataset
 from afterburner.evaluation.candidates import read_candidates
 from afterburner.evaluation.evaluate import evaluate_candidates
 from afterburner.evaluation.report import build_report, to_markdown, write_report
+from afterburner.judge.stats import DEFAULT_ESTIMATOR
 
 out = Console()
 
@@ -29,20 +38,31 @@ def evaluate(
         typer.Option("--candidates", "-c", help="JSONL of {problem_id, language, code, [iteration], [sample_id]}."),
     ],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Directory for report.json, report.md and report.html.")],
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Concurrent runs (each on its own core).")] = 2,
-    repeat: Annotated[int, typer.Option("--repeat", "-n", help="Measured passes per solution (median).")] = 3,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", help="Problems measured at once (each run on its own core).")
+    ] = 1,
+    repeat: Annotated[int, typer.Option("--repeat", "-n", help="Measured passes per solution, interleaved.")] = 5,
+    estimator: EstimatorOption = DEFAULT_ESTIMATOR,
+    metric: MetricOption = "cpu_time",
+    instructions: InstructionsOption = "off",
+    measure_cores: MeasureCoresOption = None,
     rounds: Annotated[int, typer.Option("--bootstrap", help="Bootstrap rounds for the 95% intervals.")] = 128,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the JSON report instead of the Markdown summary.")
     ] = False,
 ) -> None:
-    """Judge candidates, rank them among the reference solutions measured here, and write reports."""
-    if not 1 <= repeat <= 100 or not 1 <= rounds <= 100_000:
-        raise UsageError("--repeat must be 1..100 and --bootstrap 1..100000")
+    """Judge candidates, rank them among the reference solutions measured here, and write reports.
+
+    Each problem's candidates and references are measured together, their passes interleaved.
+    """
+    if not 1 <= rounds <= 100_000:
+        raise UsageError("--bootstrap must be 1..100000")
+    settings = measure_settings(repeat, estimator, metric, instructions)
+    apply_measure_cores(measure_cores)
     loaded = load_dataset(dataset)
     rows = read_candidates(candidates)
     with progress_bar("judging references and candidates", not as_json) as update:
-        evaluation = evaluate_candidates(loaded, rows, workers, repeat, on_progress=update)
+        evaluation = evaluate_candidates(loaded, rows, workers, on_progress=update, settings=settings)
     report = build_report(loaded.name, evaluation.executions, evaluation.references, rounds=rounds)
     paths = write_report(report, out_dir)
     if as_json:

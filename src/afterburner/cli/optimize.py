@@ -13,10 +13,18 @@ from rich.markdown import Markdown
 
 from afterburner.cli.data import select
 from afterburner.cli.inputs import read_program
+from afterburner.cli.options import (
+    EstimatorOption,
+    MeasureCoresOption,
+    MetricOption,
+    apply_measure_cores,
+    measure_settings,
+)
 from afterburner.cli.progress import progress_bar
 from afterburner.core.errors import UsageError
 from afterburner.datasets.registry import load_dataset
 from afterburner.evaluation.report import to_markdown
+from afterburner.judge.stats import DEFAULT_ESTIMATOR
 from afterburner.models.base import GenerationConfig, ModelSpec, create_backend
 from afterburner.models.embedded import DEFAULT_MODEL
 from afterburner.optimize.feedback import FeedbackOptions
@@ -24,11 +32,12 @@ from afterburner.optimize.loop import LoopConfig
 from afterburner.optimize.prompts import TEMPLATES
 from afterburner.optimize.selection import OBJECTIVES, NoisePolicy
 from afterburner.optimize.session import run_session
+from afterburner.sandbox.cores import pin_to_host_cores
 
 out = Console()
 
 
-def _spec(model: str, backend: str | None, base_url: str | None, api_key: str | None, threads: int) -> ModelSpec:
+def _spec(model: str, backend: str | None, base_url: str | None, api_key: str | None, threads: int | None) -> ModelSpec:
     kind = backend or ("openai" if base_url else "llamacpp")
     if kind not in ("openai", "llamacpp", "hf"):
         raise UsageError(f"unknown backend {kind!r}", "use llamacpp, openai or hf")
@@ -67,7 +76,12 @@ def optimize(
     template: Annotated[
         str, typer.Option("--template", help="afterburner (rich feedback) or paper (the paper's prompt).")
     ] = "afterburner",
-    repeat: Annotated[int, typer.Option("--repeat", "-n", help="Measured passes per candidate.")] = 3,
+    repeat: Annotated[
+        int, typer.Option("--repeat", "-n", help="Measured passes per candidate (selection and final re-measure).")
+    ] = 3,
+    estimator: EstimatorOption = DEFAULT_ESTIMATOR,
+    metric: MetricOption = "cpu_time",
+    measure_cores: MeasureCoresOption = None,
     min_gain: Annotated[
         float, typer.Option("--min-gain", help="Relative gain a new best must show beyond noise.")
     ] = 0.05,
@@ -75,7 +89,12 @@ def optimize(
     max_tokens: Annotated[int, typer.Option("--max-tokens", help="Longest answer, in tokens.")] = 1024,
     seed: Annotated[int | None, typer.Option("--seed", help="Sampling seed (local backends).")] = None,
     parallel: Annotated[int, typer.Option("--parallel", help="Problems in flight at once.")] = 2,
-    threads: Annotated[int, typer.Option("--threads", help="CPU threads for a local model.")] = 2,
+    threads: Annotated[
+        int | None,
+        typer.Option(
+            "--threads", help="CPU threads for a local model (default: one per host core, see --measure-cores)."
+        ),
+    ] = None,
     no_failing_test: Annotated[
         bool, typer.Option("--no-failing-test", help="Feedback without the first failing test.")
     ] = False,
@@ -96,6 +115,9 @@ def optimize(
         raise UsageError(f"unknown template {template!r}", f"use {' or '.join(TEMPLATES)}")
     if not (0 <= iterations <= 100 and 1 <= samples <= 64 and 1 <= repeat <= 50 and 1 <= parallel <= 64):
         raise UsageError("need 0 <= iterations <= 100, 1 <= samples <= 64, 1 <= repeat <= 50, 1 <= parallel <= 64")
+    settings = measure_settings(repeat, estimator, metric, "off")
+    apply_measure_cores(measure_cores)
+    pin_to_host_cores()  # our own threads (and a local model's) stay off the measurement cores
     loaded = load_dataset(dataset)
     originals: dict[str, str] = {}
     if file is not None:
@@ -140,6 +162,7 @@ def optimize(
                 originals,
                 on_event=lambda line: out.print(line, highlight=False),
                 on_progress=update,
+                settings=settings,
             )
     out.print(Markdown(to_markdown(result.report)))
     timings = result.timings

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Annotated, cast
+
+import typer
 
 from afterburner.core.errors import UsageError
+from afterburner.evaluation.evaluate import MeasureSettings
+from afterburner.evaluation.metrics import TIME_METRICS
+from afterburner.judge.stats import ESTIMATORS
+from afterburner.sandbox.cores import set_measure_cores
 from afterburner.sandbox.runner import InstructionMode
 
 INSTRUCTION_MODES = ("off", "auto", "perf", "valgrind")
@@ -14,3 +20,48 @@ def instruction_mode(value: str) -> InstructionMode:
     if value not in INSTRUCTION_MODES:
         raise UsageError(f"unknown instruction mode {value!r}", "use off, auto, perf or valgrind")
     return cast(InstructionMode, value)
+
+
+def measure_settings(repeat: int, estimator: str, metric: str, instructions: str) -> MeasureSettings:
+    """Validated measurement settings; ranking by instructions switches valgrind counting on."""
+    if estimator not in ESTIMATORS:
+        raise UsageError(f"unknown estimator {estimator!r}", f"use one of {', '.join(ESTIMATORS)}")
+    if metric not in TIME_METRICS:
+        raise UsageError(f"unknown metric {metric!r}", f"use one of {', '.join(TIME_METRICS)}")
+    mode = instruction_mode(instructions)
+    if metric == "instructions" and mode == "off":
+        mode = "valgrind"
+    return MeasureSettings(repeat, estimator, mode, metric)
+
+
+def apply_measure_cores(spec: str | None) -> None:
+    """--measure-cores: which cores measured runs lease (the rest host the model and the monitor)."""
+    if spec:
+        set_measure_cores(spec)
+
+
+EstimatorOption = Annotated[
+    str,
+    typer.Option(
+        "--estimator",
+        help="How a solution's repeated passes become one figure: min, median, hodges_lehmann or mean.",
+    ),
+]
+MetricOption = Annotated[
+    str,
+    typer.Option(
+        "--metric",
+        help="What Beyond-T ranks by: cpu_time, wall_time, or instructions (valgrind: deterministic, 20-100x slower).",
+    ),
+]
+InstructionsOption = Annotated[
+    str, typer.Option("--instructions", help="Also count instructions: off, auto, perf or valgrind (slow).")
+]
+MeasureCoresOption = Annotated[
+    str | None,
+    typer.Option(
+        "--measure-cores",
+        help="Cores that measured runs lease, e.g. 1 or 2-7 (default: all but the lowest quarter, which host "
+        "the model and the measuring helper; env AFTERBURNER_MEASURE_CORES).",
+    ),
+]

@@ -18,6 +18,7 @@ class Guarantees:
     cgroup_pids: bool = True  # process/thread limit enforced
     cgroup_cpu: bool = True  # CPU time from cgroup accounting of every task
     cpu_pinning: bool = True  # run pinned to its own core
+    exact_peak: bool = True  # peak memory is the cgroup high-water mark (else: the monitor's sampled maximum)
     non_root: bool = True  # the program runs under an unprivileged uid
 
     def missing(self) -> list[str]:

@@ -1,7 +1,9 @@
 """Measure every reference solution of a dataset: the distribution that 'beats X%' is taken against.
 
-Each solution's figures are cached by (code hash, tests hash, machine fingerprint, settings),
-written as soon as it is measured: a re-run is instant and an interrupted run resumes.
+The solutions of one problem are measured together, their passes interleaved round-robin
+(`judge_batch`), so drift of the machine does not become a ranking. Each solution's figures
+are cached by (code hash, tests hash, machine fingerprint, settings), written as soon as its
+problem is measured: a re-run is instant and an interrupted run resumes.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from afterburner.core.paths import cache_dir
 from afterburner.datasets.model import Dataset, Issue, Problem, Solution
 from afterburner.datasets.testgen import problem_tests, tests_hash
 from afterburner.judge.checkers import Evaluator
-from afterburner.judge.judge import JudgeResult, TestCase, judge
+from afterburner.judge.judge import JudgeItem, JudgeResult, TestCase, judge, judge_batch
+from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator
 from afterburner.languages import get_language
 from afterburner.sandbox.runner import InstructionMode, SandboxOptions
 
@@ -37,12 +40,16 @@ class TestPlan:
     seed: int = 42
     size: float = 1.0
 
+    def tests(self, problem: Problem) -> list[TestCase]:
+        """The problem's fixed tests, then the generated ones of this plan."""
+        return problem_tests(problem, self.num_cases, self.seed, self.size)
+
     __test__ = False  # not a pytest test class
 
 
 @dataclass(frozen=True)
 class SolutionProfile:
-    """Median figures of one reference solution over `repeat` passes of its problem's tests."""
+    """Figures of one solution over `repeat` passes of its problem's tests, summarized by `estimator`."""
 
     problem_id: str
     language: str
@@ -57,6 +64,10 @@ class SolutionProfile:
     cpu_time_mad: float | None = None
     repeat: int = 1
     detail: str = ""
+    estimator: str = DEFAULT_ESTIMATOR
+    flaky: bool = False
+    samples: dict[str, list[float]] = field(default_factory=dict)  # per metric: one total per measured pass
+    unmeasured: dict[str, str] = field(default_factory=dict)
 
     @property
     def passed(self) -> bool:
@@ -79,16 +90,21 @@ def judge_solution(
     repeat: int = 1,
     options: SandboxOptions | None = None,
     limits: Limits = SOLUTION_LIMITS,
+    estimator: Estimator = DEFAULT_ESTIMATOR,
 ) -> JudgeResult:
     """Judge code for a problem (function style: pasted into the runner) with its evaluator."""
     source = problem.program_source(language, code)
-    return judge(get_language(language), source, tests, Evaluator(problem.evaluator), limits, options, repeat=repeat)
+    checker = Evaluator(problem.evaluator)
+    return judge(get_language(language), source, tests, checker, limits, options, repeat=repeat, estimator=estimator)
 
 
 def profile_of(problem: Problem, solution: Solution, result: JudgeResult, repeat: int) -> SolutionProfile:
     failure = result.first_failure
     metrics = result.metrics if result.passed else {}
     spread = result.spread.get("cpu_time")
+    detail = failure.detail if failure else result.compile.message
+    if result.flaky:
+        detail = f"flaky: a later measured pass gave {result.verdict.value}. {detail}"
     return SolutionProfile(
         problem_id=problem.id,
         language=solution.language,
@@ -102,13 +118,65 @@ def profile_of(problem: Problem, solution: Solution, result: JudgeResult, repeat
         instructions=metrics.get("instructions"),
         cpu_time_mad=spread.mad if spread and result.passed else None,
         repeat=repeat,
-        detail=(failure.detail if failure else result.compile.message)[:2000],
+        detail=detail[:2000],
+        estimator=result.estimator,
+        flaky=result.flaky,
+        samples=dict(result.samples) if result.passed else {},
+        unmeasured=dict(result.unmeasured),
     )
 
 
-def _cache_file(solution: Solution, tests_digest: str, repeat: int, instructions: str) -> Path:
-    key = hashlib.sha256(f"{solution.code_hash}|{tests_digest}|{repeat}|{instructions}|{SOLUTION_LIMITS}".encode())
+def profile_batch(
+    problem: Problem,
+    solutions: Sequence[Solution],
+    tests: Sequence[TestCase],
+    repeat: int = 1,
+    options: SandboxOptions | None = None,
+    estimator: Estimator = DEFAULT_ESTIMATOR,
+    limits: Limits = SOLUTION_LIMITS,
+) -> list[SolutionProfile]:
+    """Measure solutions of one problem together (passes interleaved), one profile each.
+
+    Solutions in a language without a runner for this problem come back as CE with the reason.
+    """
+    checker = Evaluator(problem.evaluator)
+    items: list[JudgeItem] = []
+    for solution in solutions:
+        source = problem.program_source(solution.language, solution.code)
+        items.append(JudgeItem(get_language(solution.language), source, tests, checker))
+    results = judge_batch(items, limits, options, repeat, estimator)
+    return [profile_of(problem, s, r, repeat) for s, r in zip(solutions, results, strict=True)]
+
+
+def _cache_file(solution: Solution, tests_digest: str, repeat: int, instructions: str, estimator: str) -> Path:
+    recipe = f"{solution.code_hash}|{tests_digest}|{repeat}|{instructions}|{estimator}|{SOLUTION_LIMITS}"
+    key = hashlib.sha256(recipe.encode())
     return cache_dir() / "profiles" / machine_fingerprint() / f"{key.hexdigest()}.json"
+
+
+@dataclass
+class _ProblemJob:
+    problem: Problem
+    tests: list[TestCase]
+    solutions: list[tuple[Solution, Path]]
+
+
+def _jobs(
+    dataset: Dataset, languages: Sequence[str] | None, plan: TestPlan, key: Callable[..., Path]
+) -> tuple[list[_ProblemJob], list[Issue]]:
+    jobs: list[_ProblemJob] = []
+    issues: list[Issue] = []
+    for problem in dataset.problems:
+        try:
+            tests = plan.tests(problem)
+        except AfterburnerError as error:
+            issues.append(Issue(problem.id, str(error)))
+            continue
+        digest = tests_hash(tests)
+        chosen = [s for s in problem.solutions if languages is None or s.language in languages]
+        if chosen:
+            jobs.append(_ProblemJob(problem, tests, [(s, key(s, digest)) for s in chosen]))
+    return jobs, issues
 
 
 def profile_dataset(
@@ -120,54 +188,61 @@ def profile_dataset(
     instructions: InstructionMode = "off",
     use_cache: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
+    estimator: Estimator = DEFAULT_ESTIMATOR,
 ) -> ProfileRun:
-    """Profile every reference solution (optionally only some languages) of a dataset."""
+    """Profile every reference solution (optionally only some languages) of a dataset.
+
+    Workers measure different problems at once (each run leases a measurement core); within a
+    problem, the uncached solutions are measured as one interleaved batch.
+    """
     plan = plan or TestPlan()
     started = time.monotonic()
     outcome = ProfileRun(issues=list(dataset.issues))
-    jobs: list[tuple[Problem, Solution, list[TestCase], Path]] = []
-    for problem in dataset.problems:
-        try:
-            tests = problem_tests(problem, plan.num_cases, plan.seed, plan.size)
-        except AfterburnerError as error:
-            outcome.issues.append(Issue(problem.id, str(error)))
-            continue
-        digest = tests_hash(tests)
-        for solution in problem.solutions:
-            if languages is None or solution.language in languages:
-                jobs.append((problem, solution, tests, _cache_file(solution, digest, repeat, instructions)))
+    jobs, issues = _jobs(
+        dataset, languages, plan, lambda s, digest: _cache_file(s, digest, repeat, instructions, estimator)
+    )
+    outcome.issues += issues
+    total = sum(len(job.solutions) for job in jobs)
     lock = threading.Lock()
     done = 0
     options = SandboxOptions(instructions=instructions)
 
-    def measure(problem: Problem, solution: Solution, tests: list[TestCase], cache: Path) -> SolutionProfile:
-        if use_cache and cache.exists():
-            return SolutionProfile(**json.loads(cache.read_text()))
-        result = judge_solution(problem, solution.language, solution.code, tests, repeat, options)
-        profile = profile_of(problem, solution, result, repeat)
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_text(json.dumps(asdict(profile)))
+    def measure(job: _ProblemJob) -> list[SolutionProfile]:
+        cached = {
+            s.code_hash: SolutionProfile(**json.loads(c.read_text()))
+            for s, c in job.solutions
+            if use_cache and c.exists()
+        }
+        missing = [(s, c) for s, c in job.solutions if s.code_hash not in cached]
+        fresh = profile_batch(job.problem, [s for s, _ in missing], job.tests, repeat, options, estimator)
+        for (_, path), profile in zip(missing, fresh, strict=True):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(asdict(profile)))
         with lock:
-            outcome.measured += 1
-        return profile
+            outcome.measured += len(missing)
+        by_hash = {**cached, **{p.code_hash: p for p in fresh}}
+        return [by_hash[s.code_hash] for s, _ in job.solutions]
 
     with ThreadPoolExecutor(max(1, workers)) as pool:
-        futures = {pool.submit(measure, *job): job for job in jobs}
+        futures = {pool.submit(measure, job): job for job in jobs}
         for future in as_completed(futures):
-            problem, solution = futures[future][:2]
+            job = futures[future]
             try:
-                profile = future.result()
+                profiles = future.result()
             except AfterburnerError as error:
-                outcome.issues.append(Issue(problem.id, f"{solution.language}/{solution.label}: {error}"))
+                outcome.issues.append(Issue(job.problem.id, f"measuring its solutions failed: {error}"))
             else:
-                outcome.profiles.append(profile)
-                if not profile.passed:
-                    reason = f"reference {solution.language}/{solution.label} fails: {profile.verdict} {profile.detail}"
-                    outcome.issues.append(Issue(problem.id, reason[:500]))
-            done += 1
+                outcome.profiles += profiles
+                outcome.issues += [failure_issue(p) for p in profiles if not p.passed]
+            done += len(job.solutions)
             if on_progress:
-                on_progress(done, len(jobs))
-    order = {(p.id, s.code_hash): i for i, (p, s, _, _) in enumerate(jobs)}
+                on_progress(done, total)
+    order = {(job.problem.id, s.code_hash): i for i, job in enumerate(jobs) for s, _ in job.solutions}
     outcome.profiles.sort(key=lambda p: order.get((p.problem_id, p.code_hash), 0))
     outcome.seconds = time.monotonic() - started
     return outcome
+
+
+def failure_issue(profile: SolutionProfile) -> Issue:
+    reason = f"reference {profile.language}/{profile.label} fails: {profile.verdict} {profile.detail}"
+    return Issue(profile.problem_id, reason[:500])

@@ -1,8 +1,9 @@
-"""Judge candidates and score them against the reference distribution measured on this machine.
+"""Judge candidates and score them against references measured in the same batch.
 
 Executions and references are keyed "PROBLEM@LANGUAGE": a Python candidate is ranked among the
-Python references of its problem. Each candidate is judged with `repeat` measured passes and
-scored once on the medians (the original scored every noisy single run separately).
+Python references of its problem. A problem's candidates and its references are measured
+together, their passes interleaved round-robin (`profile_batch`), so both see the same machine
+state; each is summarized over its `repeat` passes by the configured estimator and scored once.
 """
 
 from __future__ import annotations
@@ -10,33 +11,110 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from afterburner.core.errors import AfterburnerError, UsageError
-from afterburner.datasets.model import Dataset
-from afterburner.datasets.profile import ProfileRun, SolutionProfile, TestPlan, judge_solution, profile_dataset
-from afterburner.datasets.testgen import problem_tests
+from afterburner.datasets.model import Dataset, Problem, Solution
+from afterburner.datasets.profile import ProfileRun, SolutionProfile, TestPlan, failure_issue, profile_batch
 from afterburner.evaluation.candidates import Candidate
-from afterburner.evaluation.metrics import METRICS, Execution, References
+from afterburner.evaluation.metrics import ALL_METRICS, Execution, References
 from afterburner.judge.judge import TestCase
-from afterburner.sandbox.runner import SandboxOptions
+from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator
+from afterburner.sandbox.runner import InstructionMode, SandboxOptions
+
+CANDIDATE_PROVENANCE = "candidate"
 
 
 def key(problem_id: str, language: str) -> str:
     return f"{problem_id}@{language}"
 
 
-def references_from(profiles: Sequence[SolutionProfile]) -> References:
+def references_from(profiles: Sequence[SolutionProfile], time_metric: str = "cpu_time") -> References:
     values: dict[str, dict[str, list[float]]] = {}
     for profile in profiles:
         if not profile.passed:
             continue
-        slot = values.setdefault(key(profile.problem_id, profile.language), {m: [] for m in METRICS})
-        for metric in METRICS:
+        slot = values.setdefault(key(profile.problem_id, profile.language), {m: [] for m in ALL_METRICS})
+        for metric in ALL_METRICS:
             value = getattr(profile, metric)
             if value is not None:
                 slot[metric].append(float(value))
-    return References(values)
+    return References(values, time_metric)
+
+
+@dataclass(frozen=True)
+class MeasureSettings:
+    """How candidates and references are measured; the defaults of `eval` and `optimize`."""
+
+    repeat: int = 3
+    estimator: Estimator = DEFAULT_ESTIMATOR
+    instructions: InstructionMode = "off"
+    time_metric: str = "cpu_time"
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.repeat <= 100:
+            raise UsageError("repeat must be between 1 and 100")
+        if self.time_metric == "instructions" and self.instructions != "valgrind":
+            raise UsageError("ranking by instructions needs deterministic counts", "use --instructions valgrind")
+
+    @property
+    def options(self) -> SandboxOptions:
+        return SandboxOptions(instructions=self.instructions)
+
+
+@dataclass
+class BatchMeasurement:
+    """One problem's candidates and references, measured in one interleaved batch."""
+
+    candidates: list[SolutionProfile]
+    references: list[SolutionProfile]
+
+
+def measure_with_references(
+    problem: Problem,
+    language: str,
+    codes: Sequence[str],
+    tests: Sequence[TestCase],
+    settings: MeasureSettings,
+) -> BatchMeasurement:
+    """Measure candidate codes together with the problem's references in `language`.
+
+    A candidate that cannot even be assembled (no runner for its language) comes back as CE.
+    """
+    candidates = [Solution(language, code, f"candidate-{i}", CANDIDATE_PROVENANCE) for i, code in enumerate(codes)]
+    references = list(problem.solutions_in(language))
+    runnable: list[Solution] = []
+    failed: dict[int, SolutionProfile] = {}
+    for index, candidate in enumerate(candidates):
+        try:
+            problem.program_source(language, candidate.code)
+        except (AfterburnerError, KeyError) as error:
+            failed[index] = SolutionProfile(
+                problem.id, language, candidate.label, candidate.code_hash, "CE", detail=str(error)
+            )
+        else:
+            runnable.append(candidate)
+    batch = [*runnable, *references] if (runnable or references) else []
+    profiles = profile_batch(problem, batch, tests, settings.repeat, settings.options, settings.estimator)
+    measured = iter(profiles[: len(runnable)])
+    ordered = [failed[i] if i in failed else next(measured) for i in range(len(candidates))]
+    return BatchMeasurement(ordered, profiles[len(runnable) :])
+
+
+def execution_of(profile: SolutionProfile, problem_id: str, candidate: Candidate | None = None) -> Execution:
+    passed = profile.passed
+    return Execution(
+        problem_id=key(problem_id, profile.language),
+        passed=passed,
+        cpu_time=profile.cpu_time if passed else None,
+        peak_memory=profile.peak_memory if passed else None,
+        memory_integral=profile.memory_integral if passed else None,
+        sample_id=candidate.sample_id if candidate else 0,
+        iteration=candidate.iteration if candidate else 0,
+        language=profile.language,
+        wall_time=profile.wall_time if passed else None,
+        instructions=profile.instructions if passed else None,
+    )
 
 
 @dataclass
@@ -45,6 +123,18 @@ class Evaluation:
     references: References
     profile: ProfileRun
     failures: dict[int, str]  # candidate index -> first failure detail
+    settings: MeasureSettings = field(default_factory=MeasureSettings)
+
+
+def _groups(dataset: Dataset, candidates: Sequence[Candidate]) -> dict[tuple[str, str], list[int]]:
+    groups: dict[tuple[str, str], list[int]] = {}
+    for index, candidate in enumerate(candidates):
+        try:
+            dataset.get(candidate.problem_id)
+        except KeyError as error:
+            raise UsageError(f"candidate for unknown problem {candidate.problem_id!r} in {dataset.name}") from error
+        groups.setdefault((candidate.problem_id, candidate.language), []).append(index)
+    return groups
 
 
 def evaluate_candidates(
@@ -54,60 +144,40 @@ def evaluate_candidates(
     repeat: int = 3,
     plan: TestPlan | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    settings: MeasureSettings | None = None,
 ) -> Evaluation:
-    """Profile the references that the candidates need, then judge every candidate."""
+    """Measure every (problem, language) group of candidates together with its references."""
     plan = plan or TestPlan()
-    problems = {}
-    for candidate in candidates:
-        try:
-            problems[candidate.problem_id] = dataset.get(candidate.problem_id)
-        except KeyError as error:
-            raise UsageError(f"candidate for unknown problem {candidate.problem_id!r} in {dataset.name}") from error
-    needed = Dataset(dataset.name, tuple(problems.values()))
-    languages = sorted({c.language for c in candidates})
-    total = len(candidates) + sum(len(p.solutions) for p in problems.values())
+    settings = settings or MeasureSettings(repeat=repeat)
+    groups = _groups(dataset, candidates)
+    problems = {pid: dataset.get(pid) for pid, _ in groups}
+    tests = {pid: plan.tests(problem) for pid, problem in problems.items()}  # a generator failure is raised
+    run = ProfileRun(issues=[i for i in dataset.issues if i.problem_id in problems])
+    total = sum(len(indices) + len(problems[pid].solutions_in(lang)) for (pid, lang), indices in groups.items())
     progress = on_progress or (lambda done, total: None)
-    profile = profile_dataset(needed, workers, repeat, languages, plan, on_progress=lambda d, _t: progress(d, total))
-    offset = len(profile.profiles)
-    tests: dict[str, list[TestCase]] = {
-        pid: problem_tests(p, plan.num_cases, plan.seed, plan.size) for pid, p in problems.items()
-    }
     executions: list[Execution | None] = [None] * len(candidates)
     failures: dict[int, str] = {}
     lock = threading.Lock()
-    done = [offset]
+    done = [0]
 
-    def judge_one(index: int) -> None:
-        candidate = candidates[index]
-        problem = problems[candidate.problem_id]
-        execution_key = key(candidate.problem_id, candidate.language)
-        try:
-            result = judge_solution(
-                problem, candidate.language, candidate.code, tests[candidate.problem_id], repeat, SandboxOptions()
-            )
-            passed = result.passed
-            metrics = result.metrics if passed else {}
-            detail = "" if passed else (result.first_failure.detail if result.first_failure else result.compile.message)
-        except (AfterburnerError, KeyError) as error:  # e.g. no runner for that language
-            passed, metrics, detail = False, {}, str(error)
-        execution = Execution(
-            problem_id=execution_key,
-            passed=passed,
-            cpu_time=metrics.get("cpu_time"),
-            peak_memory=metrics.get("peak_memory"),
-            memory_integral=metrics.get("memory_integral"),
-            sample_id=candidate.sample_id,
-            iteration=candidate.iteration,
-            language=candidate.language,
-        )
+    def measure(group: tuple[str, str]) -> None:
+        pid, language = group
+        indices = groups[group]
+        codes = [candidates[i].code for i in indices]
+        batch = measure_with_references(problems[pid], language, codes, tests[pid], settings)
+        profiles, references = batch.candidates, batch.references
         with lock:
-            executions[index] = execution
-            if detail:
-                failures[index] = detail[:1000]
-            done[0] += 1
+            for index, profile in zip(indices, profiles, strict=True):
+                executions[index] = execution_of(profile, pid, candidates[index])
+                if not profile.passed:
+                    failures[index] = (profile.detail or profile.verdict)[:1000]
+            run.profiles += references
+            run.issues += [failure_issue(p) for p in references if not p.passed]
+            run.measured += len(references)
+            done[0] += len(indices) + len(references)
             progress(done[0], total)
 
     with ThreadPoolExecutor(max(1, workers)) as pool:
-        list(pool.map(judge_one, range(len(candidates))))
+        list(pool.map(measure, list(groups)))
     judged = [e for e in executions if e is not None]
-    return Evaluation(judged, references_from(profile.profiles), profile, failures)
+    return Evaluation(judged, references_from(run.profiles, settings.time_metric), run, failures, settings)

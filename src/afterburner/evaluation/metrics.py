@@ -1,13 +1,18 @@
 """Litmus metrics: Pass@k, Beyond-T/M/I percentiles against reference solutions, bootstrap intervals, categories.
 
 Pure logic without I/O. Lower is better for every efficiency metric (seconds, bytes, byte-seconds).
+
+Percentiles and ties: a candidate x scores the share of references r it beats or ties, where r counts
+when r >= x (at least as slow: the paper's convention) or when the two differ by no more than the
+measurement noise, |x - r| <= tolerance * max(x, r). A candidate 0.3% slower than a reference on a
+noisy CPU clock has not lost to it; one 5% slower has. `TIE_TOLERANCE` holds each metric's default
+tolerance; with tolerance 0 the rule is exactly `1 - bisect_left(sorted(H), x) / |H|`.
 """
 
 from __future__ import annotations
 
 import math
 import random
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,6 +20,9 @@ from enum import StrEnum
 from types import MappingProxyType
 
 METRICS: tuple[str, ...] = ("cpu_time", "peak_memory", "memory_integral")
+# What Beyond-T may rank by: CPU time (default), wall time, or deterministic instruction counts.
+TIME_METRICS: tuple[str, ...] = ("cpu_time", "wall_time", "instructions")
+ALL_METRICS: tuple[str, ...] = (*METRICS, "wall_time", "instructions")
 DISPLAY_NAMES: Mapping[str, str] = MappingProxyType(
     {"cpu_time": "Beyond-T", "peak_memory": "Beyond-M", "memory_integral": "Beyond-I"}
 )
@@ -25,15 +33,31 @@ SCORE_LABELS: Mapping[str, str] = MappingProxyType(
 
 
 def _check_metric(metric: str) -> None:
-    if metric not in METRICS:
-        raise ValueError(f"unknown metric {metric!r}; expected one of {', '.join(METRICS)}")
+    if metric not in ALL_METRICS:
+        raise ValueError(f"unknown metric {metric!r}; expected one of {', '.join(ALL_METRICS)}")
 
 
-def percentile(value: float, references: Sequence[float]) -> float:
-    """Share of references at least as slow (or large) as value: 1.0 beats or ties the best, 0.0 is the worst."""
+# Default tie tolerances, relative (see the module docstring). Times: the median of a few passes of the same
+# program still moves by a few percent between runs (frequency, cache and scheduler effects), so 3%. Peak
+# memory is a cgroup high-water mark that moves only by page and allocator granularity: 1%. The integral
+# carries the time noise plus sampling jitter: 5%. Instruction counts are deterministic: exact (0).
+TIE_TOLERANCE: Mapping[str, float] = MappingProxyType(
+    {"cpu_time": 0.03, "wall_time": 0.03, "peak_memory": 0.01, "memory_integral": 0.05, "instructions": 0.0}
+)
+
+
+def _loses_to(value: float, reference: float, tolerance: float) -> bool:
+    """Whether reference is faster (smaller) than value by more than the tie tolerance."""
+    return reference < value and value - reference > tolerance * max(value, reference)
+
+
+def percentile(value: float, references: Sequence[float], tolerance: float = 0.0) -> float:
+    """Share of references value beats or ties (within `tolerance`, relative): 1.0 is the best, 0.0 the worst."""
+    if tolerance < 0.0:
+        raise ValueError(f"tolerance must be >= 0, got {tolerance}")
     if not references:
         return 0.0
-    return 1.0 - bisect_left(sorted(references), value) / len(references)
+    return 1.0 - sum(_loses_to(value, r, tolerance) for r in references) / len(references)
 
 
 def pass_at_k(n: int, c: int, k: int) -> float:
@@ -60,14 +84,13 @@ class Execution:
     sample_id: int = 0
     iteration: int = 0
     language: str = "python"
+    wall_time: float | None = None
+    instructions: float | None = None
 
     def value(self, metric: str) -> float | None:
         _check_metric(metric)
-        if metric == "cpu_time":
-            return self.cpu_time
-        if metric == "peak_memory":
-            return self.peak_memory
-        return self.memory_integral
+        value: float | None = getattr(self, metric)
+        return value
 
 
 @dataclass(frozen=True)
@@ -75,23 +98,32 @@ class References:
     """Metric values of passed reference solutions per problem, measured on the same machine as the candidates."""
 
     by_problem: Mapping[str, Mapping[str, Sequence[float]]] = field(default_factory=dict)
+    time_metric: str = "cpu_time"  # what Beyond-T ranks by (one of TIME_METRICS)
+
+    def __post_init__(self) -> None:
+        if self.time_metric not in TIME_METRICS:
+            raise ValueError(f"unknown time metric {self.time_metric!r}; expected one of {', '.join(TIME_METRICS)}")
+
+    def ranked_metric(self, metric: str) -> str:
+        """The metric measured for a Beyond slot: the time slot follows `time_metric`."""
+        return self.time_metric if metric == "cpu_time" else metric
 
     def values(self, problem_id: str, metric: str) -> list[float]:
         _check_metric(metric)
         return list(self.by_problem.get(problem_id, {}).get(metric, ()))
 
     @classmethod
-    def from_executions(cls, executions: Iterable[Execution]) -> References:
+    def from_executions(cls, executions: Iterable[Execution], time_metric: str = "cpu_time") -> References:
         """Collect the measured values of passed reference runs; failed or unmeasured runs are ignored."""
-        collected: dict[str, dict[str, list[float]]] = defaultdict(lambda: {m: [] for m in METRICS})
+        collected: dict[str, dict[str, list[float]]] = defaultdict(lambda: {m: [] for m in ALL_METRICS})
         for execution in executions:
             if not execution.passed:
                 continue
-            for metric in METRICS:
+            for metric in ALL_METRICS:
                 value = execution.value(metric)
                 if value is not None:
                     collected[execution.problem_id][metric].append(value)
-        return cls({problem: dict(values) for problem, values in collected.items()})
+        return cls({problem: dict(values) for problem, values in collected.items()}, time_metric)
 
 
 @dataclass(frozen=True)
@@ -117,10 +149,11 @@ def _contribution(execution: Execution, references: References) -> _Contribution
     if not execution.passed:
         return (0.0, 0.0, 0.0, 0.0)
     shares: list[float] = []
-    for metric in METRICS:
+    for slot in METRICS:
+        metric = references.ranked_metric(slot)
         value = execution.value(metric)
         refs = references.values(execution.problem_id, metric)
-        shares.append(0.0 if value is None else percentile(value, refs))
+        shares.append(0.0 if value is None else percentile(value, refs, TIE_TOLERANCE.get(metric, 0.0)))
     return (1.0, shares[0], shares[1], shares[2])
 
 
@@ -230,6 +263,7 @@ def categorize(execution: Execution, references: References, metric: str = "cpu_
     """BEYOND/BELOW need a strict win/loss against all references; anything else that passed is MEDIOCRE."""
     if not execution.passed:
         return Category.FAILED
+    metric = references.ranked_metric(metric)
     value = execution.value(metric)
     refs = references.values(execution.problem_id, metric)
     if value is None or not refs:

@@ -18,6 +18,7 @@ from afterburner.evaluation.metrics import (
     METRICS,
     SCORE_LABELS,
     SCORE_NAMES,
+    TIE_TOLERANCE,
     Category,
     Execution,
     Interval,
@@ -146,6 +147,8 @@ def to_json(report: EvaluationReport) -> dict[str, Any]:
         ],
         "per_problem": [asdict(row) for row in report.per_problem],
         "pass_at_k": {str(k): value for k, value in report.pass_at_k.items()},
+        "time_metric": report.references.time_metric,
+        "tie_tolerance": dict(TIE_TOLERANCE),
     }
 
 
@@ -200,9 +203,11 @@ def _problem_table(report: EvaluationReport) -> _Table:
 
 
 def _overview(report: EvaluationReport) -> str:
+    tolerance = TIE_TOLERANCE.get(report.references.time_metric, 0.0)
     return (
         f"{report.scores.n} executions of {len(report.per_problem)} problems "
-        f"over {len(report.iterations)} iteration(s)."
+        f"over {len(report.iterations)} iteration(s). Beyond-T ranks by {report.references.time_metric}; "
+        f"differences within the measurement noise are ties (time: {tolerance:.0%})."
     )
 
 
@@ -219,7 +224,7 @@ def _markdown_table(table: _Table) -> list[str]:
 def to_markdown(report: EvaluationReport) -> str:
     lines = [f"# Litmus report: {report.dataset}", "", _overview(report), "", "## Scores", ""]
     lines += _markdown_table(_summary_table(report))
-    lines += ["## Categories (CPU time)", ""]
+    lines += [f"## Categories ({report.references.time_metric})", ""]
     lines += _markdown_table(_category_table(report))
     if len(report.iterations) > 1:
         lines += ["## By iteration", ""]

@@ -1,9 +1,16 @@
-"""Judge a program on a list of tests: a verdict per test, aggregate verdict and metrics."""
+"""Judge programs on a list of tests: a verdict per test, aggregate verdict and metrics.
+
+`judge_batch` measures several programs together, interleaved round-robin (A B C A B C ...),
+so slow drift of the machine spreads evenly instead of becoming a ranking. Every measured pass
+must pass: a later pass that fails gives its verdict and marks the result flaky. With
+valgrind, verdicts and times come from native passes and one extra pass counts instructions
+under limits scaled by `VALGRIND_SLOWDOWN`, so a limit means what it means natively.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from afterburner.core.limits import Limits
@@ -11,12 +18,14 @@ from afterburner.core.results import RunResult
 from afterburner.core.verdicts import Verdict, most_severe
 from afterburner.judge.checkers import Checker, tokens
 from afterburner.judge.compiler import CompileResult, Program, compile_source
-from afterburner.judge.stats import Spread
+from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator, Spread, estimate
 from afterburner.languages.base import Language
 from afterburner.sandbox.runner import SandboxOptions, run
 
 EXCERPT = 300
 METRICS = ("cpu_time", "wall_time", "peak_memory", "memory_integral", "instructions")
+# A program under callgrind runs 20-100x slower than natively; its limits are scaled by this.
+VALGRIND_SLOWDOWN = 100.0
 
 
 @dataclass(frozen=True)
@@ -34,13 +43,17 @@ class TestOutcome:
     run: RunResult
     detail: str = ""  # for WA: what was expected and what came out, truncated
 
+    __test__ = False  # not a pytest test class
+
 
 @dataclass(frozen=True)
 class JudgeResult:
     """Verdict and metrics of one program over a test list.
 
-    Metrics are totals over tests (peak memory: the maximum), taken as the median over
-    `repeat` measured passes; `spread` holds median/MAD per metric when repeat > 1.
+    Metrics are totals over tests (peak memory: the maximum), summarized over the measured
+    passes by `estimator`; `spread` holds median/MAD per metric when repeat > 1. `flaky`: the
+    first pass passed but a later one did not (the verdict is the later one's). `unmeasured`
+    says why a metric is None although the program passed.
     """
 
     verdict: Verdict
@@ -49,6 +62,9 @@ class JudgeResult:
     metrics: dict[str, float | None] = field(default_factory=dict)
     spread: dict[str, Spread] = field(default_factory=dict)
     samples: dict[str, list[float]] = field(default_factory=dict)  # per metric, one total per measured pass
+    flaky: bool = False
+    estimator: str = DEFAULT_ESTIMATOR
+    unmeasured: dict[str, str] = field(default_factory=dict)
 
     @property
     def passed(self) -> bool:
@@ -63,6 +79,10 @@ class JudgeResult:
             "verdict": self.verdict.value,
             "compile": {"ok": self.compile.ok, "cached": self.compile.cached, "message": self.compile.message},
             "metrics": self.metrics,
+            "estimator": self.estimator,
+            "flaky": self.flaky,
+            "unmeasured": self.unmeasured,
+            "samples": self.samples,
             "spread": {name: vars(spread) for name, spread in self.spread.items()},
             "tests": [
                 {"index": t.index, "verdict": t.verdict.value, "detail": t.detail, **_run_metrics(t.run)}
@@ -115,6 +135,146 @@ def _totals(outcomes: Sequence[TestOutcome]) -> dict[str, float | None]:
     }
 
 
+@dataclass(frozen=True)
+class JudgeItem:
+    """One program of a batch: what to compile and the tests it is judged on."""
+
+    language: Language
+    source: str
+    tests: Sequence[TestCase]
+    checker: Checker = tokens
+
+
+@dataclass
+class _Entry:
+    """A batch member while it is being measured."""
+
+    item: JudgeItem
+    compiled: CompileResult
+    outcomes: list[TestOutcome] = field(default_factory=list)  # the pass that decides the verdict
+    passes: list[dict[str, float | None]] = field(default_factory=list)
+    verdict: Verdict = Verdict.AC
+    flaky: bool = False
+    unmeasured: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def measuring(self) -> bool:
+        return self.verdict is Verdict.AC and self.compiled.program is not None
+
+
+def run_pass(
+    program: Program,
+    item: JudgeItem,
+    limits: Limits,
+    options: SandboxOptions,
+    stop_on_failure: bool = True,
+    on_test: Callable[[TestOutcome], None] | None = None,
+) -> list[TestOutcome]:
+    """One pass over the item's tests (stopping at the first failure unless told otherwise)."""
+    outcomes: list[TestOutcome] = []
+    for index, test in enumerate(item.tests):
+        outcome = judge_test(program, test, item.checker, limits, options, index)
+        outcomes.append(outcome)
+        if on_test:
+            on_test(outcome)
+        if stop_on_failure and outcome.verdict is not Verdict.AC:
+            break
+    return outcomes
+
+
+def _native(options: SandboxOptions) -> SandboxOptions:
+    return replace(options, instructions="off") if options.instructions == "valgrind" else options
+
+
+def _measured_pass(entry: _Entry, limits: Limits, options: SandboxOptions) -> None:
+    """A later pass: it must pass too, or its verdict becomes the entry's (flaky)."""
+    assert entry.compiled.program is not None
+    outcomes = run_pass(entry.compiled.program, entry.item, limits, _native(options))
+    verdict = most_severe(o.verdict for o in outcomes)
+    if verdict is Verdict.AC:
+        entry.passes.append(_totals(outcomes))
+        return
+    entry.verdict, entry.outcomes = verdict, outcomes
+    entry.flaky = verdict is not Verdict.IE  # the sandbox failing is ours, not the program's
+
+
+def valgrind_limits(limits: Limits) -> Limits:
+    """Limits under callgrind: the native ones scaled by VALGRIND_SLOWDOWN (within Limits' bounds)."""
+    return limits.with_(
+        cpu_time=min(3600.0, limits.cpu_time * VALGRIND_SLOWDOWN),
+        wall_time=min(7200.0, limits.effective_wall_time * VALGRIND_SLOWDOWN),
+    )
+
+
+def _count_instructions(entry: _Entry, limits: Limits, options: SandboxOptions) -> float | None:
+    """One pass under valgrind (counts are deterministic); None, with the reason, if it fails."""
+    assert entry.compiled.program is not None
+    outcomes = run_pass(entry.compiled.program, entry.item, valgrind_limits(limits), options)
+    verdict = most_severe(o.verdict for o in outcomes)
+    total = _totals(outcomes)["instructions"]
+    if verdict is not Verdict.AC or total is None:
+        reason = outcomes[-1].run.message if outcomes else "no tests"
+        entry.unmeasured["instructions"] = f"the valgrind pass gave {verdict.value}: {reason}".strip(": ")
+        return None
+    return total
+
+
+def _result(entry: _Entry, estimator: Estimator, repeat: int) -> JudgeResult:
+    if entry.verdict is not Verdict.AC:
+        return JudgeResult(entry.verdict, entry.compiled, entry.outcomes, flaky=entry.flaky, estimator=estimator)
+    passes = entry.passes
+    samples = {name: [p[name] or 0.0 for p in passes] for name in METRICS if all(p[name] is not None for p in passes)}
+    metrics: dict[str, float | None] = {
+        name: (estimate(samples[name], estimator) if name in samples else None) for name in METRICS
+    }
+    spread = {name: Spread.of(values) for name, values in samples.items()} if repeat > 1 else {}
+    return JudgeResult(
+        entry.verdict, entry.compiled, entry.outcomes, metrics, spread, samples, False, estimator, entry.unmeasured
+    )
+
+
+def judge_batch(
+    items: Sequence[JudgeItem],
+    limits: Limits | None = None,
+    options: SandboxOptions | None = None,
+    repeat: int = 1,
+    estimator: Estimator = DEFAULT_ESTIMATOR,
+    stop_on_failure: bool = True,
+    on_test: Callable[[TestOutcome], None] | None = None,
+) -> list[JudgeResult]:
+    """Judge several programs under the same conditions: passes interleaved round-robin.
+
+    Pass 1 of every program decides correctness (A B C); passes 2..repeat of the programs that
+    passed follow round by round (A B C A B C ...). With valgrind, one more pass per passing
+    program counts instructions (scaled limits); all other passes run natively.
+    """
+    if repeat < 1:
+        raise ValueError("repeat must be at least 1")
+    limits = limits or Limits()
+    options = options or SandboxOptions()
+    entries = [_Entry(item, compile_source(item.language, item.source)) for item in items]
+    for entry in entries:
+        program = entry.compiled.program
+        if not entry.compiled.ok or program is None:
+            entry.verdict = Verdict.CE
+            continue
+        entry.outcomes = run_pass(program, entry.item, limits, _native(options), stop_on_failure, on_test)
+        entry.verdict = most_severe(o.verdict for o in entry.outcomes)
+        if entry.verdict is Verdict.AC:
+            entry.passes.append(_totals(entry.outcomes))
+    for _ in range(repeat - 1):
+        for entry in entries:
+            if entry.measuring:
+                _measured_pass(entry, limits, options)
+    if options.instructions == "valgrind":
+        for entry in entries:
+            if entry.measuring:
+                count = _count_instructions(entry, limits, options)
+                for totals in entry.passes:
+                    totals["instructions"] = count
+    return [_result(entry, estimator, repeat) for entry in entries]
+
+
 def judge(
     language: Language,
     source: str,
@@ -125,33 +285,12 @@ def judge(
     stop_on_failure: bool = True,
     repeat: int = 1,
     on_test: Callable[[TestOutcome], None] | None = None,
+    estimator: Estimator = DEFAULT_ESTIMATOR,
 ) -> JudgeResult:
     """Compile (cached), run every test, check; with repeat > 1, re-measure passing programs.
 
-    The first pass decides correctness; passes 2..repeat only measure, so the reported
-    metrics are medians over `repeat` full passes and `spread` says how much they moved.
+    The first pass decides correctness; passes 2..repeat measure and must pass too, so the
+    reported metrics summarize `repeat` full passes and `spread` says how much they moved.
     """
-    limits = limits or Limits()
-    options = options or SandboxOptions()
-    compiled = compile_source(language, source)
-    if not compiled.ok or compiled.program is None:
-        return JudgeResult(Verdict.CE, compiled)
-    program = compiled.program
-    outcomes: list[TestOutcome] = []
-    for index, test in enumerate(tests):
-        outcome = judge_test(program, test, checker, limits, options, index)
-        outcomes.append(outcome)
-        if on_test:
-            on_test(outcome)
-        if stop_on_failure and outcome.verdict is not Verdict.AC:
-            break
-    verdict = most_severe(o.verdict for o in outcomes)
-    passes = [_totals(outcomes)]
-    if verdict is Verdict.AC:
-        for _ in range(repeat - 1):
-            again = [judge_test(program, test, checker, limits, options, i) for i, test in enumerate(tests)]
-            passes.append(_totals(again))
-    samples = {name: [p[name] or 0.0 for p in passes] for name in METRICS if all(p[name] is not None for p in passes)}
-    spread = {name: Spread.of(values) for name, values in samples.items()}
-    metrics: dict[str, float | None] = {name: (spread[name].median if name in spread else None) for name in METRICS}
-    return JudgeResult(verdict, compiled, outcomes, metrics, spread if repeat > 1 else {}, samples)
+    item = JudgeItem(language, source, tests, checker)
+    return judge_batch([item], limits, options, repeat, estimator, stop_on_failure, on_test)[0]

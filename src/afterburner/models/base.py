@@ -9,6 +9,7 @@ from types import TracebackType
 from typing import Literal, Self, cast, get_args
 
 from afterburner.core.errors import UsageError
+from afterburner.sandbox.cores import all_cores, core_plan
 
 Role = Literal["system", "user", "assistant"]
 BackendKind = Literal["openai", "llamacpp", "hf"]
@@ -112,8 +113,10 @@ class ModelSpec:
     concurrency: int = 4
     max_retries: int = 5
     n_ctx: int = 4096
-    n_threads: int = 2
-    torch_threads: int = 1
+    # Threads of a local model (llamacpp, hf); None: one per host core of the core plan. Either way at
+    # most one per host core, so the model never spills onto the cores programs are measured on.
+    n_threads: int | None = None
+    torch_threads: int | None = None
     # Backend-specific settings: keyword arguments of llama_cpp.Llama or from_pretrained, or fields
     # merged into every openai request body (e.g. {"repeat_penalty": 1.1}).
     extra: Mapping[str, object] = field(default_factory=dict)
@@ -123,8 +126,26 @@ class ModelSpec:
             raise UsageError(
                 f"unknown model backend {self.kind!r}", f"choose one of {', '.join(get_args(BackendKind))}"
             )
-        if min(self.concurrency, self.n_ctx, self.n_threads, self.torch_threads) < 1 or self.max_retries < 0:
+        threads = [count for count in (self.n_threads, self.torch_threads) if count is not None]
+        if min(self.concurrency, self.n_ctx, *threads) < 1 or self.max_retries < 0:
             raise UsageError("concurrency, n_ctx and thread counts must be at least 1, max_retries at least 0")
+
+
+def local_threads(requested: int | None) -> int:
+    """Threads for a local model: as requested (default: all host cores), at most one per host core."""
+    host = len(core_plan().host)
+    return host if requested is None else min(requested, host)
+
+
+def local_placement(threads: int) -> dict[str, object]:
+    """Where an in-process model runs: on the host cores, apart from the measure cores when possible."""
+    plan = core_plan()
+    return {
+        "kind": "partition" if plan.partitioned else "none",
+        "model_cores": list(plan.host),
+        "measure_cores": list(plan.measure),
+        "threads": threads,
+    }
 
 
 class Backend(abc.ABC):
@@ -140,6 +161,15 @@ class Backend(abc.ABC):
     @abc.abstractmethod
     def generate(self, messages: Sequence[MessageLike], config: GenerationConfig | None = None) -> Generation:
         """Sample config.n completions of the chat."""
+
+    def placement(self) -> dict[str, object]:
+        """Where the model's computation runs relative to the measured programs, for summary.json.
+
+        kind: "partition" (on host cores only, apart from the measure cores), "remote" (another
+        process or machine) or "none" (no separation: a single core, or a backend that does not pin).
+        """
+        plan = core_plan()
+        return {"kind": "none", "model_cores": list(all_cores()), "measure_cores": list(plan.measure), "threads": None}
 
     def close(self) -> None:
         """Free the model or the connection pool; the backend is unusable afterwards."""

@@ -17,9 +17,12 @@ from afterburner.models.base import (
     MessageLike,
     ModelSpec,
     Progress,
+    local_placement,
+    local_threads,
     to_messages,
 )
 from afterburner.models.embedded import MODELS, ensure_model
+from afterburner.sandbox.cores import pin_to_host_cores
 
 INSTALL_HINT = "install it: pip install torch==2.13.0 'afterburner[hf-llm]' (the CPU build of torch)"
 
@@ -55,9 +58,12 @@ class HFBackend(Backend):
     kind = "hf"
 
     def __init__(self, spec: ModelSpec, progress: Progress | None = None) -> None:
+        # Before torch loads and starts its thread pools: they inherit the host cores' mask.
+        pin_to_host_cores()
         torch, transformers = _import()
-        # Threads are per process in torch; the default of one leaves the other core to the sandbox.
-        torch.set_num_threads(spec.torch_threads)
+        # Threads are per process in torch: at most one per host core, off the measure cores.
+        self._threads = local_threads(spec.torch_threads)
+        torch.set_num_threads(self._threads)
         directory, gguf_file = resolve_source(spec.model, progress)
         options: dict[str, Any] = {"gguf_file": gguf_file} if gguf_file else {}
         try:
@@ -78,6 +84,9 @@ class HFBackend(Backend):
     @property
     def name(self) -> str:
         return self._name
+
+    def placement(self) -> dict[str, object]:
+        return local_placement(self._threads)
 
     def generate(self, messages: Sequence[MessageLike], config: GenerationConfig | None = None) -> Generation:
         config = config or GenerationConfig()

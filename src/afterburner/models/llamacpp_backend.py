@@ -17,9 +17,12 @@ from afterburner.models.base import (
     MessageLike,
     ModelSpec,
     Progress,
+    local_placement,
+    local_threads,
     to_messages,
 )
 from afterburner.models.embedded import MODELS, ensure_model
+from afterburner.sandbox.cores import pin_to_host_cores
 
 INSTALL_HINT = (
     "install it: python -m afterburner.models.build_llamacpp (builds once, then reuses the wheel), "
@@ -39,6 +42,9 @@ class LlamaCppBackend(Backend):
     kind = "llamacpp"
 
     def __init__(self, spec: ModelSpec, progress: Progress | None = None) -> None:
+        # Before llama.cpp starts any thread: its threads inherit the mask and stay off the measure cores.
+        pin_to_host_cores()
+        self._threads = local_threads(spec.n_threads)
         llama_class = _import_llama()
         path = ensure_model(spec.model, progress)
         self._name = spec.model if spec.model in MODELS else Path(spec.model).stem
@@ -46,8 +52,8 @@ class LlamaCppBackend(Backend):
             self._llm = llama_class(
                 model_path=str(path),
                 n_ctx=spec.n_ctx,
-                n_threads=spec.n_threads,
-                n_threads_batch=spec.n_threads,
+                n_threads=self._threads,
+                n_threads_batch=self._threads,
                 verbose=False,
                 **dict(spec.extra),
             )
@@ -60,6 +66,9 @@ class LlamaCppBackend(Backend):
     @property
     def name(self) -> str:
         return self._name
+
+    def placement(self) -> dict[str, object]:
+        return local_placement(self._threads)
 
     def generate(self, messages: Sequence[MessageLike], config: GenerationConfig | None = None) -> Generation:
         config = config or GenerationConfig()

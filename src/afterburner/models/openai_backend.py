@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import random
+import socket
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -22,6 +24,7 @@ from afterburner.models.base import (
     ModelSpec,
     to_messages,
 )
+from afterburner.sandbox.cores import core_plan, format_cpulist
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 RETRY_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
@@ -37,6 +40,18 @@ def resolve_base_url(spec: ModelSpec) -> str:
 
 def resolve_api_key(spec: ModelSpec) -> str | None:
     return spec.api_key or os.environ.get("AFTERBURNER_OPENAI_API_KEY") or os.environ.get("OPENAI_API_KEY")
+
+
+def is_local_url(url: str) -> bool:
+    """Whether the server is on this machine (loopback, unspecified or this host's name), so it shares our cores."""
+    host = (httpx.URL(url).host or "").strip("[]").lower()
+    if host in ("localhost", socket.gethostname().lower()) or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
 
 
 def split_tokens(total: int, texts: Sequence[str]) -> list[int]:
@@ -80,6 +95,23 @@ class OpenAIBackend(Backend):
         if not self._model:
             self._model = self.served_models()[0]
         return self._model
+
+    def placement(self) -> dict[str, object]:
+        """ "remote": the model runs in the server's process. A server on this machine may share the measure
+        cores unless it is pinned to the host cores, e.g. `taskset -c HOST_CORES llama-server ...`."""
+        plan = core_plan()
+        local = is_local_url(self.base_url)
+        placement: dict[str, object] = {
+            "kind": "remote",
+            "model_cores": [],
+            "measure_cores": list(plan.measure),
+            "threads": None,
+            "local_server": local,
+        }
+        if local:
+            placement["host_cores"] = list(plan.host)
+            placement["advice"] = f"pin the server to the host cores: taskset -c {format_cpulist(plan.host)} SERVER ..."
+        return placement
 
     def served_models(self) -> list[str]:
         """Model ids the server lists at GET /models."""

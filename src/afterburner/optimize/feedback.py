@@ -10,7 +10,7 @@ from afterburner.core.limits import Limits
 from afterburner.datasets.model import PLACEHOLDER, Problem, Style
 from afterburner.datasets.profile import SOLUTION_LIMITS, judge_solution
 from afterburner.evaluation.evaluate import key
-from afterburner.evaluation.metrics import METRICS, References, percentile
+from afterburner.evaluation.metrics import METRICS, TIE_TOLERANCE, References, percentile
 from afterburner.judge.judge import TestCase
 from afterburner.optimize.hotspots import Hotspot, python_hotspots
 from afterburner.optimize.selection import OBJECTIVES, Standing
@@ -94,7 +94,9 @@ def judge_attempt(
         for metric in METRICS:
             value = result.metrics.get(metric)
             if value is not None:
-                ranks[metric] = percentile(value, references.values(key(problem.id, language), metric))
+                ranks[metric] = percentile(
+                    value, references.values(key(problem.id, language), metric), TIE_TOLERANCE.get(metric, 0.0)
+                )
     spots = _hotspots(problem, code, tests) if result.passed and language == "python" and options.hotspots else ()
     return Attempt(
         code=code,

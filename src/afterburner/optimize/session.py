@@ -5,19 +5,21 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from afterburner.datasets.model import Dataset, Problem
-from afterburner.datasets.profile import TestPlan, profile_dataset
-from afterburner.datasets.testgen import problem_tests
-from afterburner.evaluation.evaluate import key, references_from
+from afterburner.datasets.profile import SolutionProfile, TestPlan, profile_dataset
+from afterburner.evaluation.evaluate import MeasureSettings, execution_of, key, measure_with_references, references_from
 from afterburner.evaluation.metrics import Execution, References
 from afterburner.evaluation.report import EvaluationReport, build_report, write_report
+from afterburner.judge.judge import TestCase
 from afterburner.models.base import Backend
 from afterburner.optimize.loop import LoopConfig, ProblemOutcome, optimize_many
 from afterburner.optimize.trajectory import TrajectoryLog
+from afterburner.sandbox.cores import core_plan
 
 
 @dataclass
@@ -29,7 +31,7 @@ class SessionResult:
 
 
 def best_so_far_executions(outcomes: Sequence[ProblemOutcome], language: str) -> list[Execution]:
-    """One execution per problem and iteration: the best solution after that iteration."""
+    """One execution per problem and iteration from the selection passes (biased: kept for comparison)."""
     executions = []
     for outcome in outcomes:
         for iteration, attempt in enumerate(outcome.best_by_iteration):
@@ -43,9 +45,65 @@ def best_so_far_executions(outcomes: Sequence[ProblemOutcome], language: str) ->
                     memory_integral=metrics.get("memory_integral"),
                     iteration=iteration,
                     language=language,
+                    wall_time=metrics.get("wall_time"),
+                    instructions=metrics.get("instructions"),
                 )
             )
     return executions
+
+
+@dataclass
+class Remeasured:
+    """The final figures: each problem's best-after-each-iteration re-measured with its references."""
+
+    executions: list[Execution]
+    references: References
+    flaky: list[str]  # "PROBLEM iteration I": passed in selection, failed when re-measured
+    profiles: list[SolutionProfile]
+
+
+def _remeasure_problem(
+    problem: Problem, outcome: ProblemOutcome, language: str, tests: Sequence[TestCase], settings: MeasureSettings
+) -> tuple[list[Execution], list[SolutionProfile], list[str]]:
+    codes = list(dict.fromkeys(a.code for a in outcome.best_by_iteration if a.passed and a.code is not None))
+    batch = measure_with_references(problem, language, codes, tests, settings)
+    by_code = dict(zip(codes, batch.candidates, strict=True))
+    executions, flaky = [], []
+    for iteration, attempt in enumerate(outcome.best_by_iteration):
+        profile = by_code.get(attempt.code or "") if attempt.passed else None
+        if profile is None:
+            executions.append(Execution(key(problem.id, language), False, None, None, None, iteration=iteration))
+            continue
+        if not profile.passed:
+            flaky.append(f"{problem.id} iteration {iteration}: {profile.verdict} when re-measured")
+        executions.append(replace(execution_of(profile, problem.id), iteration=iteration))
+    return executions, batch.references, flaky
+
+
+def remeasure_final(
+    problems: Sequence[Problem],
+    outcomes: Sequence[ProblemOutcome],
+    language: str,
+    tests: dict[str, list[TestCase]],
+    settings: MeasureSettings,
+    workers: int = 1,
+) -> Remeasured:
+    """Measure, after selection, the winners with their references in one interleaved batch per problem.
+
+    Reporting the passes that selected a winner overstates its gain (winner's curse); these
+    independent figures are what reports and summaries use.
+    """
+    by_id = {p.id: p for p in problems}
+
+    def one(outcome: ProblemOutcome) -> tuple[list[Execution], list[SolutionProfile], list[str]]:
+        return _remeasure_problem(by_id[outcome.problem_id], outcome, language, tests[outcome.problem_id], settings)
+
+    with ThreadPoolExecutor(max(1, workers)) as pool:
+        parts = list(pool.map(one, outcomes))
+    executions = [e for part in parts for e in part[0]]
+    profiles = [p for part in parts for p in part[1]]
+    flaky = [f for part in parts for f in part[2]]
+    return Remeasured(executions, references_from(profiles, settings.time_metric), flaky, profiles)
 
 
 def _write_best(path: Path, outcomes: Sequence[ProblemOutcome], language: str) -> None:
@@ -73,30 +131,65 @@ def run_session(
     originals: dict[str, str] | None = None,
     on_event: Callable[[str], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    settings: MeasureSettings | None = None,
 ) -> SessionResult:
-    """Profile the references, run the loop on every problem, summarize per iteration."""
+    """Profile the references, run the loop on every problem, re-measure the winners, summarize.
+
+    `settings` say how the final figures are measured (default: the loop's repeat, median).
+    """
     started = time.monotonic()
+    settings = settings or MeasureSettings(repeat=config.repeat)
     out_dir.mkdir(parents=True, exist_ok=True)
     chosen = Dataset(dataset.name, tuple(problems))
+    workers = len(core_plan().measure)
     profile = profile_dataset(
-        chosen, workers=2, repeat=config.repeat, languages=[config.language], on_progress=on_progress
+        chosen, workers=workers, repeat=config.repeat, languages=[config.language], on_progress=on_progress
     )
     references: References = references_from(profile.profiles)
     plan = TestPlan()
-    tests = {p.id: problem_tests(p, plan.num_cases, plan.seed, plan.size) for p in problems}
+    tests = {p.id: plan.tests(p) for p in problems}
     reference_seconds = time.monotonic() - started
     log = TrajectoryLog(out_dir / "trajectories.jsonl")
     loop_started = time.monotonic()
     outcomes = optimize_many(problems, backend, tests, references, config, log, parallel, originals, on_event)
     loop_seconds = time.monotonic() - loop_started
     _write_best(out_dir / "best.jsonl", outcomes, config.language)
-    executions = best_so_far_executions(outcomes, config.language)
-    report = build_report(dataset.name, executions, references)
+    if on_event:
+        on_event("re-measuring each problem's best solutions together with its references")
+    remeasure_started = time.monotonic()
+    final = remeasure_final(problems, outcomes, config.language, tests, settings, workers)
+    remeasure_seconds = time.monotonic() - remeasure_started
+    report = build_report(dataset.name, final.executions, final.references)
     paths = write_report(report, out_dir)
+    selection = build_report(dataset.name, best_so_far_executions(outcomes, config.language), references)
+    timings = _timings(outcomes, reference_seconds, loop_seconds)
+    timings["remeasure_seconds"] = remeasure_seconds
+    summary: dict[str, Any] = {
+        "timings": timings,
+        "config": _config_summary(config, backend),
+        "measurement": {
+            "final_figures": "re-measured after selection: each problem's best after each iteration together "
+            "with its references, passes interleaved round-robin",
+            **asdict(settings),
+            "tests": asdict(plan),
+            "flaky_when_remeasured": final.flaky,
+        },
+        "conditions": {"placement": backend.placement(), "cores": core_plan().to_dict()},
+        "scores": report.scores.as_dict(),
+        "selection_pass_scores": selection.scores.as_dict(),
+    }
+    (out_dir / "summary.json").write_text(json.dumps(summary, indent=2))
+    paths["trajectories"] = log.path
+    paths["best"] = out_dir / "best.jsonl"
+    paths["summary"] = out_dir / "summary.json"
+    return SessionResult(outcomes, report, timings, paths)
+
+
+def _timings(outcomes: Sequence[ProblemOutcome], reference_seconds: float, loop_seconds: float) -> dict[str, float]:
     generation = sum(o.generation_seconds for o in outcomes)
     judge = sum(o.judge_seconds for o in outcomes)
     busy = sum(o.total_seconds for o in outcomes)
-    timings = {
+    return {
         "reference_seconds": reference_seconds,
         "loop_seconds": loop_seconds,
         "generation_seconds": generation,
@@ -107,21 +200,16 @@ def run_session(
         "loop_overhead_share": max(0.0, busy - generation - judge) / busy if busy else 0.0,
         "judge_share": judge / busy if busy else 0.0,
     }
-    summary: dict[str, Any] = {
-        "timings": timings,
-        "config": {
-            "iterations": config.iterations,
-            "samples": config.samples,
-            "objective": config.objective,
-            "language": config.language,
-            "template": config.template,
-            "repeat": config.repeat,
-            "model": backend.name,
-            "backend": backend.kind,
-        },
+
+
+def _config_summary(config: LoopConfig, backend: Backend) -> dict[str, Any]:
+    return {
+        "iterations": config.iterations,
+        "samples": config.samples,
+        "objective": config.objective,
+        "language": config.language,
+        "template": config.template,
+        "repeat": config.repeat,
+        "model": backend.name,
+        "backend": backend.kind,
     }
-    (out_dir / "summary.json").write_text(json.dumps(summary, indent=2))
-    paths["trajectories"] = log.path
-    paths["best"] = out_dir / "best.jsonl"
-    paths["summary"] = out_dir / "summary.json"
-    return SessionResult(outcomes, report, timings, paths)

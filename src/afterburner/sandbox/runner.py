@@ -12,7 +12,7 @@ import signal
 import subprocess
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -287,10 +287,14 @@ def _result(
         cpu = report["cpu_ns"] / 1e9
         peak = group.peak_memory()
         integral: float | None = report["integral_byte_ns"] / 1e9
+        if peak < 0:  # no high-water mark (cgroup v2 before memory.peak): the sampled maximum, said so
+            peak = int(report["peak_sampled"])
+            guarantees = replace(guarantees, exact_peak=False)
     else:  # degraded: rusage of the direct child and its waited-for descendants
         cpu = report["child_cpu_ns"] / 1e9
         peak = report["child_maxrss_kb"] * 1024
         integral = None
+        guarantees = replace(guarantees, exact_peak=False)
     span = report["sample_span_ns"] / 1e9
     samples = report["samples"]
     sampling = Sampling(

@@ -1,0 +1,106 @@
+"""Measurement within the judge: interleaved batches, every pass must pass, valgrind limits, peak fallback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from afterburner.core.limits import Limits
+from afterburner.core.results import RunResult, Sampling
+from afterburner.core.verdicts import Verdict
+from afterburner.judge import judge as judge_module
+from afterburner.judge.judge import JudgeItem, TestCase, TestOutcome, judge, judge_batch, valgrind_limits
+from afterburner.languages import get_language
+from afterburner.sandbox import host
+from afterburner.sandbox.cgroups import RunCgroup
+from afterburner.sandbox.runner import SandboxOptions, run
+
+PYTHON = get_language("python")
+ECHO = "print(input())\n"
+TESTS = [TestCase("1\n", "1\n"), TestCase("2\n", "2\n")]
+
+
+def _run(cpu: float) -> RunResult:
+    return RunResult(Verdict.OK, 0, None, cpu, cpu, 1 << 20, 1.0, Sampling(10_000, 10, 10_000.0, 0.001))
+
+
+@pytest.fixture
+def scripted(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, int]]]:
+    """judge_test replaced by a script: records (source, test index); source 'FLAKY' fails after its first pass."""
+    calls: list[tuple[str, int]] = []
+
+    def fake(program: Any, test: TestCase, checker: Any, limits: Limits, options: SandboxOptions, index: int = 0):
+        source = next(iter(program.files.values())).decode()
+        calls.append((source, index))
+        seen = sum(1 for s, i in calls if s == source and i == index)
+        verdict = Verdict.WA if source.startswith("FLAKY") and seen > 1 else Verdict.AC
+        return TestOutcome(
+            index, verdict, _run(0.01 * len(source)), "expected 1 got 2" if verdict is Verdict.WA else ""
+        )
+
+    monkeypatch.setattr(judge_module, "judge_test", fake)
+    yield calls
+
+
+def test_batch_passes_are_interleaved_round_robin(scripted: list[tuple[str, int]]) -> None:
+    items = [JudgeItem(PYTHON, name, TESTS) for name in ("A", "BB", "CCC")]
+    results = judge_batch(items, repeat=3)
+    order = [source for source, index in scripted if index == 0]
+    assert order == ["A", "BB", "CCC"] * 3
+    assert all(r.verdict is Verdict.AC and len(r.samples["cpu_time"]) == 3 for r in results)
+
+
+def test_a_later_failing_pass_gives_its_verdict_and_is_flaky(scripted: list[tuple[str, int]]) -> None:
+    results = judge_batch([JudgeItem(PYTHON, "FLAKY", TESTS), JudgeItem(PYTHON, "steady", TESTS)], repeat=4)
+    flaky, steady = results
+    assert flaky.verdict is Verdict.WA and flaky.flaky and not flaky.passed
+    assert flaky.metrics == {} and flaky.samples == {}  # its timings never reach a median
+    assert flaky.first_failure is not None and "expected" in flaky.first_failure.detail
+    assert steady.verdict is Verdict.AC and not steady.flaky and len(steady.samples["cpu_time"]) == 4
+    # The flaky program is not measured again once it failed.
+    assert sum(1 for s, i in scripted if s == "FLAKY" and i == 0) == 2
+
+
+def test_estimator_summarizes_the_passes(scripted: list[tuple[str, int]]) -> None:
+    for estimator in ("min", "median", "mean", "hodges_lehmann"):
+        result = judge(PYTHON, "ABCD", TESTS, repeat=3, estimator=estimator)  # type: ignore[arg-type]
+        assert result.estimator == estimator
+        assert result.metrics["cpu_time"] == pytest.approx(0.08)  # every pass: 2 tests x 0.04 s
+
+
+def test_valgrind_limits_scale_native_ones() -> None:
+    scaled = valgrind_limits(Limits(cpu_time=2.0))
+    assert scaled.cpu_time == 200.0 and scaled.effective_wall_time == pytest.approx(500.0)
+    assert valgrind_limits(Limits(cpu_time=100.0)).cpu_time == 3600.0  # within Limits' bounds
+
+
+@pytest.mark.skipif(host.probe().valgrind is None, reason="valgrind is not installed")
+def test_valgrind_mode_keeps_native_limits_meaningful() -> None:
+    # About 0.1 s natively: well inside a 1 s CPU limit, but 5-10 s under callgrind.
+    busy = "n = int(input())\ns = 0\nfor i in range(n):\n    s += i * i\nprint(s % 7)\n"
+    tests = [TestCase("600000\n", f"{sum(i * i for i in range(600000)) % 7}\n")]
+    limits = Limits(cpu_time=1.0)
+    counted = judge(PYTHON, busy, tests, limits=limits, options=SandboxOptions(instructions="valgrind"), repeat=2)
+    assert counted.verdict is Verdict.AC, counted.first_failure
+    assert counted.metrics["instructions"] and counted.metrics["instructions"] > 1e7
+    assert counted.metrics["cpu_time"] is not None and counted.metrics["cpu_time"] < 1.0  # native passes
+    assert counted.unmeasured == {}
+    # A program that is too slow natively is still TLE.
+    slow = judge(PYTHON, busy, [TestCase("60000000\n", "0\n")], limits=limits, options=SandboxOptions())
+    assert slow.verdict is Verdict.TLE
+
+
+def test_missing_high_water_mark_falls_back_to_the_sampled_peak(monkeypatch: pytest.MonkeyPatch) -> None:
+    if host.probe().cgroups is None:
+        pytest.skip("needs cgroups")
+    monkeypatch.setattr(RunCgroup, "peak_memory", lambda self: -1)
+    hold = (
+        "import time\nblock = bytearray(64 * 1024 * 1024)\n"
+        "for i in range(0, len(block), 4096): block[i] = 1\ntime.sleep(0.2)\n"
+    )
+    result = run(["/usr/bin/python3", "-c", hold])
+    assert result.verdict is Verdict.OK
+    assert result.peak_memory > 64 * 1024 * 1024  # a real figure, never -1
+    assert not result.guarantees.exact_peak and "exact_peak" in result.guarantees.missing()

@@ -1,0 +1,61 @@
+"""The figures a report shows are measured after selection, with the references, not taken from selection."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from afterburner.datasets.model import Problem
+from afterburner.evaluation.evaluate import BatchMeasurement, MeasureSettings
+from afterburner.judge.judge import TestCase
+from afterburner.optimize import session as session_module
+from afterburner.optimize.loop import LoopConfig
+from afterburner.optimize.session import run_session
+
+from .test_loop import ScriptedBackend, fenced, solutions
+
+SENTINEL = 1000.0  # the re-measured figures are scaled by this, so the test can tell them apart
+
+
+def test_report_uses_the_remeasured_figures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    dataset, naive, optimal = solutions()
+    batches: list[dict[str, Any]] = []
+    real = session_module.measure_with_references
+
+    def tagged(
+        problem: Problem, language: str, codes: Sequence[str], tests: Sequence[TestCase], settings: MeasureSettings
+    ) -> BatchMeasurement:
+        measured = real(problem, language, codes, tests, settings)
+        batches.append({"problem": problem.id, "codes": list(codes), "references": len(measured.references)})
+        scaled = [dataclasses.replace(p, cpu_time=(p.cpu_time or 0.0) * SENTINEL) for p in measured.candidates]
+        return BatchMeasurement(scaled, measured.references)
+
+    monkeypatch.setattr(session_module, "measure_with_references", tagged)
+    backend = ScriptedBackend([fenced(naive), fenced(optimal)])
+    config = LoopConfig(iterations=1, samples=1, repeat=2)
+    result = run_session(dataset, dataset.problems, backend, config, tmp_path, settings=MeasureSettings(repeat=2))
+
+    # One batch per problem: the distinct winners (naive after iteration 0, optimal after 1) with every reference.
+    problem = dataset.problems[0]
+    assert batches == [{"problem": problem.id, "codes": [naive, optimal], "references": 8}]
+    executions = sorted(result.report.executions, key=lambda e: e.iteration)
+    selected = [attempt.metrics["cpu_time"] for attempt in result.outcomes[0].best_by_iteration]
+    assert [e.iteration for e in executions] == [0, 1]
+    for execution, from_selection in zip(executions, selected, strict=True):
+        assert execution.cpu_time is not None and from_selection is not None
+        assert execution.cpu_time > 50 * from_selection  # the scaled re-measurement, not the selection pass
+    # References are the re-measured ones of that batch too.
+    assert len(result.report.references.values(f"{problem.id}@python", "cpu_time")) == 8
+    # The selection passes stay in the trajectories, and the summary says what was reported.
+    rows = [json.loads(line) for line in (tmp_path / "trajectories.jsonl").read_text().splitlines()]
+    assert rows[1]["attempt"]["metrics"]["cpu_time"] == pytest.approx(selected[1])
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert summary["measurement"]["final_figures"].startswith("re-measured after selection")
+    assert summary["measurement"]["repeat"] == 2 and summary["measurement"]["flaky_when_remeasured"] == []
+    assert "placement" in summary["conditions"] and "cores" in summary["conditions"]
+    assert summary["selection_pass_scores"]["pass_at_1"] == 1.0
