@@ -35,7 +35,7 @@ from scipy import stats
 from afterburner.core.limits import Limits
 from afterburner.core.machine import machine_fingerprint
 from afterburner.datasets.model import Dataset, Problem, Solution
-from afterburner.datasets.profile import ProfileRun, TestPlan, profile_dataset
+from afterburner.datasets.profile import ProfileRun, SolutionProfile, TestPlan, profile_dataset
 from afterburner.datasets.registry import load_dataset
 from afterburner.evaluation.metrics import TIE_TOLERANCE, percentile
 from afterburner.judge.compiler import compile_source
@@ -261,11 +261,20 @@ def instruction_figures(dataset: Dataset, plan: TestPlan) -> tuple[Figures, Figu
     return first, second, time.monotonic() - started  # type: ignore[return-value]
 
 
+def load_raw(path: Path) -> tuple[ProfileRun, ProfileRun, dict[Key, list[float]], dict[Key, list[float]]]:
+    raw = json.loads(path.read_text())
+    runs = [ProfileRun([SolutionProfile(**row) for row in rows]) for rows in raw["sandbox"]]
+    naive = [{tuple(k.split("|")): v for k, v in n.items()} for n in raw["naive"]]
+    return runs[0], runs[1], naive[0], naive[1]  # type: ignore[return-value]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", action="store_true", help="print only the JSON object")
     parser.add_argument("--out", type=Path, help="also write the JSON here (e.g. benchmarks/results/measurement.json)")
     parser.add_argument("--raw", type=Path, help="write the per-pass samples of both passes here (JSON)")
+    parser.add_argument("--from-raw", type=Path, help="analyse the passes stored by --raw instead of measuring")
+    parser.add_argument("--reuse", type=Path, help="take the instruction and contention figures from this result")
     parser.add_argument("--problems", type=int, default=0, help="only the first N problems (0: all 40)")
     parser.add_argument("--languages", default="", help="comma-separated languages (default: all)")
     parser.add_argument("--repeat", type=int, default=5, help="measured passes per solution and pass")
@@ -283,12 +292,15 @@ def main() -> None:
     languages = [lang for lang in args.languages.split(",") if lang] or None
     plan = TestPlan(size=args.size)
     started = time.monotonic()
-    pass_a = sandbox_pass(dataset, languages, plan, args.repeat)
-    naive_a = naive_pass(dataset, languages, plan, args.repeat)
-    pass_b = sandbox_pass(dataset, languages, plan, args.repeat)
-    naive_b = naive_pass(dataset, languages, plan, args.repeat)
+    if args.from_raw:  # re-analyse stored passes (e.g. with another default estimator)
+        pass_a, pass_b, naive_a, naive_b = load_raw(args.from_raw)
+    else:
+        pass_a = sandbox_pass(dataset, languages, plan, args.repeat)
+        naive_a = naive_pass(dataset, languages, plan, args.repeat)
+        pass_b = sandbox_pass(dataset, languages, plan, args.repeat)
+        naive_b = naive_pass(dataset, languages, plan, args.repeat)
     measure_seconds = time.monotonic() - started
-    if args.raw:
+    if args.raw and not args.from_raw:
         raw = {
             "sandbox": [[dataclasses.asdict(p) for p in run.profiles] for run in (pass_a, pass_b)],
             "naive": [{"|".join(k): v for k, v in n.items()} for n in (naive_a, naive_b)],
@@ -345,7 +357,14 @@ def main() -> None:
     }
     result["startup_share_of_cpu_median"] = startup_share(pass_a, plan, dataset)
     result["flaky"] = [f"{p.problem_id} {p.language}/{p.label}" for p in pass_a.profiles + pass_b.profiles if p.flaky]
-    if args.instruction_problems:
+    previous = json.loads(args.reuse.read_text()) if args.reuse else {}
+    if previous:
+        for name in ("within_problem_spearman_instructions", "instructions", "contention", "judge_core_contended"):
+            if name in previous:
+                result[name] = previous[name]
+        result["seconds_two_passes_and_naive"] = previous.get("seconds_two_passes_and_naive")
+        result["date"] = previous.get("date", result["date"])
+    elif args.instruction_problems:
         subset = instruction_subset(pass_a, dataset, args.instruction_problems, args.instruction_solutions)
         counted_plan = TestPlan(num_cases=args.instruction_cases, size=plan.size)
         first, second, seconds = instruction_figures(subset, counted_plan)
@@ -359,7 +378,7 @@ def main() -> None:
             "identical_share": sum(first[k] == second.get(k) for k in first) / len(first) if first else None,
             "seconds_two_passes": seconds,
         }
-    if args.contention:
+    if args.contention and not previous:
         from contention import afterburner_command, contended_share  # benchmarks/contention.py
 
         with tempfile.TemporaryDirectory(prefix="afterburner-contention-") as out:

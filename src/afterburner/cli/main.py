@@ -153,7 +153,12 @@ def judge(
     time_limit: TimeLimit = 5.0,
     memory_limit: MemoryLimit = 512,
     repeat: Annotated[
-        int, typer.Option("--repeat", "-n", help="Measure passing programs N times; report medians.")
+        int,
+        typer.Option(
+            "--repeat",
+            "-n",
+            help="Measure passing programs N times; summarize by the minimum (see --estimator of data profile).",
+        ),
     ] = 1,
     instructions: Instructions = "off",
     allow_degraded: Degraded = False,

@@ -26,7 +26,7 @@ import numpy.typing as npt
 Estimator = Literal["median", "min", "hodges_lehmann", "mean"]
 ESTIMATORS: tuple[Estimator, ...] = get_args(Estimator)
 # Chosen by benchmarks/measurement.py (see docs/architecture.md, "Measurement model").
-DEFAULT_ESTIMATOR: Estimator = "median"
+DEFAULT_ESTIMATOR: Estimator = "min"
 
 _Values = npt.NDArray[np.float64]
 

@@ -142,8 +142,13 @@ def run_session(
     out_dir.mkdir(parents=True, exist_ok=True)
     chosen = Dataset(dataset.name, tuple(problems))
     workers = len(core_plan().measure)
-    profile = profile_dataset(
-        chosen, workers=workers, repeat=config.repeat, languages=[config.language], on_progress=on_progress
+    profile = profile_dataset(  # for the loop's feedback; the report uses the final re-measure
+        chosen,
+        workers=workers,
+        repeat=config.repeat,
+        languages=[config.language],
+        on_progress=on_progress,
+        estimator=settings.estimator,
     )
     references: References = references_from(profile.profiles)
     plan = TestPlan()
