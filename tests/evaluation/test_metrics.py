@@ -160,8 +160,11 @@ def test_passed_without_measurement_counts_as_pass_but_not_beyond() -> None:
 def test_references_lookup_and_construction() -> None:
     assert REFS.values("a", "peak_memory") == [10.0, 20.0]
     assert REFS.values("unknown", "cpu_time") == []
+    assert REFS.values("a", "wall_time") == []  # a known metric that was not measured
     with pytest.raises(ValueError):
-        REFS.values("a", "wall_time")
+        REFS.values("a", "bogus")
+    with pytest.raises(ValueError):
+        References({}, time_metric="peak_memory")  # Beyond-T ranks by a time metric only
     built = References.from_executions([ok("x", 1.0, 2.0, 3.0), fail("x"), Execution("x", True, 4.0, None, 5.0)])
     assert built.values("x", "cpu_time") == [1.0, 4.0]
     assert built.values("x", "peak_memory") == [2.0]  # the unmeasured value is skipped

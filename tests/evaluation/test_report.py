@@ -73,7 +73,8 @@ def test_json_keys_and_numbers(report: EvaluationReport) -> None:
     data = json.loads(json.dumps(to_json(report)))  # must survive a JSON round trip unchanged
     assert data == to_json(report)
     expected_keys = {"dataset", "n", "problems", "scores", "intervals", "categories", "iterations", "per_problem"}
-    assert set(data) == expected_keys | {"pass_at_k"}
+    assert set(data) == expected_keys | {"pass_at_k", "time_metric", "tie_tolerance"}
+    assert data["time_metric"] == "cpu_time" and data["tie_tolerance"]["instructions"] == 0.0
     assert data["dataset"] == "mini <set>"
     assert (data["n"], data["problems"]) == (4, 2)
     assert data["scores"] == {"pass_at_1": 0.75, "beyond_t": 0.5, "beyond_m": 0.3125, "beyond_i": 0.3125}
