@@ -104,3 +104,21 @@ def test_missing_high_water_mark_falls_back_to_the_sampled_peak(monkeypatch: pyt
     assert result.verdict is Verdict.OK
     assert result.peak_memory > 64 * 1024 * 1024  # a real figure, never -1
     assert not result.guarantees.exact_peak and "exact_peak" in result.guarantees.missing()
+
+
+def test_a_solution_that_cannot_be_assembled_is_ce_and_the_rest_is_measured() -> None:
+    import dataclasses as dc
+
+    from afterburner.datasets.bundled import load_bundled
+    from afterburner.datasets.model import Solution
+    from afterburner.datasets.profile import TestPlan, profile_batch
+
+    problem = load_bundled().get("1")
+    assert problem.style.value == "function"
+    without_go = dc.replace(problem, runners={k: v for k, v in problem.runners.items() if k != "go"})
+    reference = problem.solutions_in("python")[0]
+    stranger = Solution("go", "func twoSum() {}", "candidate-0", "candidate")
+    profiles = profile_batch(without_go, [stranger, reference], TestPlan(num_cases=1).tests(problem))
+    assert [p.label for p in profiles] == ["candidate-0", reference.label]
+    assert profiles[0].verdict == "CE" and "no go runner" in profiles[0].detail
+    assert profiles[1].verdict == "AC" and profiles[1].cpu_time is not None

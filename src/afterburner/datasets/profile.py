@@ -140,12 +140,27 @@ def profile_batch(
     Solutions in a language without a runner for this problem come back as CE with the reason.
     """
     checker = Evaluator(problem.evaluator)
-    items: list[JudgeItem] = []
-    for solution in solutions:
-        source = problem.program_source(solution.language, solution.code)
-        items.append(JudgeItem(get_language(solution.language), source, tests, checker))
-    results = judge_batch(items, limits, options, repeat, estimator)
-    return [profile_of(problem, s, r, repeat) for s, r in zip(solutions, results, strict=True)]
+    items: dict[int, JudgeItem] = {}
+    unrunnable: dict[int, SolutionProfile] = {}
+    for index, solution in enumerate(solutions):
+        try:
+            source = problem.program_source(solution.language, solution.code)
+            items[index] = JudgeItem(get_language(solution.language), source, tests, checker)
+        except (AfterburnerError, KeyError) as error:  # no runner, or no such language
+            unrunnable[index] = SolutionProfile(
+                problem.id,
+                solution.language,
+                solution.label,
+                solution.code_hash,
+                "CE",
+                repeat=repeat,
+                detail=str(error),
+            )
+    results = iter(judge_batch(list(items.values()), limits, options, repeat, estimator))
+    return [
+        unrunnable[i] if i in unrunnable else profile_of(problem, s, next(results), repeat)
+        for i, s in enumerate(solutions)
+    ]
 
 
 def _cache_file(solution: Solution, tests_digest: str, repeat: int, instructions: str, estimator: str) -> Path:

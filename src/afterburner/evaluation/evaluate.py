@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from afterburner.core.errors import AfterburnerError, UsageError
+from afterburner.core.errors import UsageError
 from afterburner.datasets.model import Dataset, Problem, Solution
 from afterburner.datasets.profile import ProfileRun, SolutionProfile, TestPlan, failure_issue, profile_batch
 from afterburner.evaluation.candidates import Candidate
@@ -82,23 +82,9 @@ def measure_with_references(
     A candidate that cannot even be assembled (no runner for its language) comes back as CE.
     """
     candidates = [Solution(language, code, f"candidate-{i}", CANDIDATE_PROVENANCE) for i, code in enumerate(codes)]
-    references = list(problem.solutions_in(language))
-    runnable: list[Solution] = []
-    failed: dict[int, SolutionProfile] = {}
-    for index, candidate in enumerate(candidates):
-        try:
-            problem.program_source(language, candidate.code)
-        except (AfterburnerError, KeyError) as error:
-            failed[index] = SolutionProfile(
-                problem.id, language, candidate.label, candidate.code_hash, "CE", detail=str(error)
-            )
-        else:
-            runnable.append(candidate)
-    batch = [*runnable, *references] if (runnable or references) else []
+    batch = [*candidates, *problem.solutions_in(language)]
     profiles = profile_batch(problem, batch, tests, settings.repeat, settings.options, settings.estimator)
-    measured = iter(profiles[: len(runnable)])
-    ordered = [failed[i] if i in failed else next(measured) for i in range(len(candidates))]
-    return BatchMeasurement(ordered, profiles[len(runnable) :])
+    return BatchMeasurement(profiles[: len(candidates)], profiles[len(candidates) :])
 
 
 def execution_of(profile: SolutionProfile, problem_id: str, candidate: Candidate | None = None) -> Execution:
