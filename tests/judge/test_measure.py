@@ -13,9 +13,10 @@ from afterburner.core.verdicts import Verdict
 from afterburner.judge import judge as judge_module
 from afterburner.judge.judge import JudgeItem, TestCase, TestOutcome, judge, judge_batch, valgrind_limits
 from afterburner.languages import get_language
+from afterburner.languages.snippet import run_python
 from afterburner.sandbox import host
 from afterburner.sandbox.cgroups import RunCgroup
-from afterburner.sandbox.runner import SandboxOptions, run
+from afterburner.sandbox.runner import SandboxOptions
 
 PYTHON = get_language("python")
 ECHO = "print(input())\n"
@@ -100,7 +101,7 @@ def test_missing_high_water_mark_falls_back_to_the_sampled_peak(monkeypatch: pyt
         "import time\nblock = bytearray(64 * 1024 * 1024)\n"
         "for i in range(0, len(block), 4096): block[i] = 1\ntime.sleep(0.2)\n"
     )
-    result = run(["/usr/bin/python3", "-c", hold])
+    result = run_python(hold)
     assert result.verdict is Verdict.OK
     assert result.peak_memory > 64 * 1024 * 1024  # a real figure, never -1
     assert not result.guarantees.exact_peak and "exact_peak" in result.guarantees.missing()

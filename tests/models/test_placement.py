@@ -15,10 +15,10 @@ import pytest
 from afterburner.core.errors import UsageError
 from afterburner.core.limits import Limits
 from afterburner.core.verdicts import Verdict
+from afterburner.languages.snippet import run_python
 from afterburner.models.base import GenerationConfig, Message, ModelSpec, create_backend, local_threads
 from afterburner.models.openai_backend import OpenAIBackend, is_local_url
 from afterburner.sandbox import cores, host
-from afterburner.sandbox.runner import run
 
 PROMPT = [Message("user", "Write a Python function that returns the sum of a list of integers.")]
 # Busy for a second of CPU, then report the cores the program was allowed to run on.
@@ -113,7 +113,7 @@ def measured_run_while_generating(backend_generate: threading.Thread, poll: list
     outcome: dict[str, object] = {}
 
     def measure() -> None:
-        result = run(["/usr/bin/python3", "-c", BUSY], limits=Limits(cpu_time=10))
+        result = run_python(BUSY, limits=Limits(cpu_time=10))
         outcome["verdict"], outcome["stdout"] = result.verdict, result.stdout_text.strip()
 
     runner = threading.Thread(target=measure)

@@ -173,10 +173,10 @@ def test_all_cores_is_captured_once() -> None:
 CPUSET_SCRIPT = """
 import json, os
 from afterburner.sandbox.cores import pin_to_host_cores
-from afterburner.sandbox.runner import run
+from afterburner.languages.snippet import run_python
 
 partitioned = pin_to_host_cores()
-result = run(["/usr/bin/python3", "-c", "import os; print(sorted(os.sched_getaffinity(0)))"])
+result = run_python("import os; print(sorted(os.sched_getaffinity(0)))")
 print(json.dumps([partitioned, sorted(os.sched_getaffinity(0)), result.verdict.name, result.stdout_text]))
 """
 

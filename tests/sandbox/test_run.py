@@ -10,11 +10,11 @@ import pytest
 from afterburner.core.errors import SandboxUnavailable
 from afterburner.core.limits import Limits, MiB
 from afterburner.core.verdicts import Verdict
+from afterburner.languages.snippet import run_python
 from afterburner.sandbox import host
 from afterburner.sandbox.cores import all_cores, format_cpulist
-from afterburner.sandbox.runner import SandboxOptions, run
+from afterburner.sandbox.runner import SandboxOptions
 
-PY = ["/usr/bin/python3", "-c"]
 pytestmark = pytest.mark.usefixtures("no_leftovers")
 
 
@@ -29,11 +29,11 @@ def hold(megabytes: int, seconds: float) -> str:
 
 
 def test_stdin_to_stdout_and_exit_codes() -> None:
-    ok = run([*PY, "import sys; print(sys.stdin.read().upper())"], stdin="hello")
+    ok = run_python("import sys; print(sys.stdin.read().upper())", stdin="hello")
     assert ok.verdict is Verdict.OK and ok.stdout == b"HELLO\n" and ok.exit_code == 0
-    failed = run([*PY, "import sys; sys.exit(3)"])
+    failed = run_python("import sys; sys.exit(3)")
     assert failed.verdict is Verdict.RTE and failed.exit_code == 3
-    crashed = run([*PY, "import os; os.abort()"])
+    crashed = run_python("import os; os.abort()")
     assert crashed.verdict is Verdict.RTE and crashed.signal == 6
 
 
@@ -43,50 +43,50 @@ def test_files_are_read_only_and_work_dir_is_writable() -> None:
         "open('scratch', 'w').write('x'); print(os.getcwd(), os.getuid())\n"
         "try:\n    open('/box/new', 'w')\nexcept OSError:\n    print('read-only')\n"
     )
-    result = run([*PY, program], files={"data.txt": b"payload"})
+    result = run_python(program, files={"data.txt": b"payload"})
     assert result.verdict is Verdict.OK, result.stderr_text
     assert result.stdout_text.split() == ["payload", "/tmp", "65534", "read-only"]
 
 
 def test_cpu_time_limit() -> None:
-    result = run([*PY, "while True: pass"], limits=Limits(cpu_time=0.5))
+    result = run_python("while True: pass", limits=Limits(cpu_time=0.5))
     assert result.verdict is Verdict.TLE
     assert 0.45 <= result.cpu_time < 1.0
 
 
 def test_wall_time_limit_on_a_sleeper() -> None:
-    result = run([*PY, "import time; time.sleep(30)"], limits=Limits(cpu_time=1, wall_time=1))
+    result = run_python("import time; time.sleep(30)", limits=Limits(cpu_time=1, wall_time=1))
     assert result.verdict is Verdict.TLE and "wall" in result.message
     assert result.cpu_time < 0.5 and 1.0 <= result.wall_time < 2.0
 
 
 def test_memory_limit() -> None:
-    result = run([*PY, hold(200, 0)], limits=Limits(memory=64 * MiB))
+    result = run_python(hold(200, 0), limits=Limits(memory=64 * MiB))
     assert result.verdict is Verdict.MLE
     assert result.peak_memory >= 60 * MiB
 
 
 def test_output_limit_cuts_and_reports() -> None:
-    result = run([*PY, "while True: print('x' * 1000)"], limits=Limits(output=100_000))
+    result = run_python("while True: print('x' * 1000)", limits=Limits(output=100_000))
     assert result.verdict is Verdict.OLE
     assert result.output_truncated and len(result.stdout) <= 100_000
 
 
 def test_non_utf8_output_is_kept_as_bytes() -> None:
-    result = run([*PY, "import sys; sys.stdout.buffer.write(b'\\xff\\xfeok')"])
+    result = run_python("import sys; sys.stdout.buffer.write(b'\\xff\\xfeok')")
     assert result.stdout == b"\xff\xfeok"
     assert result.to_dict()["stdout"].endswith("ok")
 
 
 def test_peak_memory_is_exact_above_start_up() -> None:
-    base = run([*PY, hold(0, 0)]).peak_memory
+    base = run_python(hold(0, 0)).peak_memory
     for megabytes in (16, 64):
-        peak = run([*PY, hold(megabytes, 0)]).peak_memory
+        peak = run_python(hold(megabytes, 0)).peak_memory
         assert abs((peak - base) / MiB - megabytes) < 2, (megabytes, peak, base)
 
 
 def test_memory_integral_is_a_true_time_integral() -> None:
-    slow, fast = (run([*PY, hold(64, 0.5)], options=SandboxOptions(sample_hz=hz)) for hz in (2000, 10_000))
+    slow, fast = (run_python(hold(64, 0.5), options=SandboxOptions(sample_hz=hz)) for hz in (2000, 10_000))
     for result in (slow, fast):
         assert result.memory_integral is not None and result.sampling.samples > 100
         expected = 64 * MiB * 0.5  # held block x holding time, plus start-up
@@ -105,7 +105,7 @@ def test_concurrent_runs_get_their_own_cores(monkeypatch: pytest.MonkeyPatch) ->
     )
 
     def one() -> None:
-        seen.append(run([*PY, program]).stdout_text.strip())
+        seen.append(run_python(program).stdout_text.strip())
 
     threads = [threading.Thread(target=one) for _ in range(2)]
     for thread in threads:
@@ -118,7 +118,7 @@ def test_concurrent_runs_get_their_own_cores(monkeypatch: pytest.MonkeyPatch) ->
 def test_deterministic_instruction_counts_with_valgrind() -> None:
     options = SandboxOptions(instructions="valgrind")
     program = "print(sum(i * i for i in range(20000)))"
-    first, second = (run([*PY, program], limits=Limits(cpu_time=30), options=options) for _ in range(2))
+    first, second = (run_python(program, limits=Limits(cpu_time=30), options=options) for _ in range(2))
     assert first.verdict is Verdict.OK, first.stderr_text
     assert first.instruction_source == "valgrind" and first.instructions
     assert first.instructions == second.instructions
@@ -126,20 +126,20 @@ def test_deterministic_instruction_counts_with_valgrind() -> None:
 
 
 def test_hardware_counters_are_reported_or_refused_clearly() -> None:
-    auto = run([*PY, "pass"], options=SandboxOptions(instructions="auto"))
+    auto = run_python("pass", options=SandboxOptions(instructions="auto"))
     if auto.instruction_source == "perf":
         assert auto.instructions and auto.instructions > 0
     else:
         assert auto.instructions is None
         with pytest.raises(SandboxUnavailable):
-            run([*PY, "pass"], options=SandboxOptions(instructions="perf"))
+            run_python("pass", options=SandboxOptions(instructions="perf"))
 
 
 def test_missing_primitive_fails_clearly_or_degrades_visibly(monkeypatch: pytest.MonkeyPatch) -> None:
     support = dataclasses.replace(host.probe(), bwrap=None, bwrap_problem="bubblewrap is not installed")
     monkeypatch.setattr(host, "probe", lambda: support)
     with pytest.raises(SandboxUnavailable, match="bubblewrap"):
-        run([*PY, "print(1)"])
-    degraded = run([*PY, "print(1)"], options=SandboxOptions(allow_degraded=True))
+        run_python("print(1)")
+    degraded = run_python("print(1)", options=SandboxOptions(allow_degraded=True))
     assert degraded.verdict is Verdict.OK and degraded.stdout == b"1\n"
     assert "namespaces" in degraded.guarantees.missing() and "seccomp" in degraded.guarantees.missing()

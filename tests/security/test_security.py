@@ -25,7 +25,6 @@ import pytest
 from afterburner.core.limits import Limits, MiB
 from afterburner.judge.compiler import compile_source
 from afterburner.languages import get_language
-from afterburner.sandbox.runner import run
 from tests.conftest import leftovers
 
 CASES = sorted(Path(__file__).parent.joinpath("cases").glob("*.toml"))
@@ -101,7 +100,7 @@ def test_hostile_program_is_contained(case_file: Path, host_fixtures: HostFixtur
         )
     )
     started = time.monotonic()
-    result = run(compiled.program.argv(limits), compiled.program.files, limits, case.get("stdin", ""))
+    result = compiled.program.run(case.get("stdin", ""), limits)
     elapsed = time.monotonic() - started
     stdout = result.stdout_text
 

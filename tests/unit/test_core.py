@@ -84,9 +84,16 @@ def test_checker_specs(tmp_path: Path) -> None:
 
 
 def test_valgrind_summary_of_the_top_process() -> None:
-    log = b"==7== Callgrind\n==9== Collected : 5\n==7== Events    : Ir\n==7== Collected : 123456\n"
+    log = (
+        b"==7== Callgrind\n==7== Command: ./main\n==9== Collected : 5\n==7== Events    : Ir\n==7== Collected : 123456\n"
+    )
     assert parse_instructions(log) == 123456
     assert parse_instructions(b"") is None
+
+
+def test_valgrind_count_of_a_program_that_replaced_itself_is_refused() -> None:
+    log = b"==7== Command: ./main\n==7== Command: /bin/true\n==7== Collected : 99\n"
+    assert parse_instructions(log) is None
 
 
 def test_registry_knows_six_languages_and_aliases() -> None:

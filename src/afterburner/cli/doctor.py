@@ -30,8 +30,7 @@ def _self_test(language: Language) -> dict[str, Any]:
         if compiled.program is None:
             row["problem"] = f"self-test does not compile: {compiled.message[:200]}"
             return row
-        limits = language.limits_for(Limits())
-        result = run(compiled.program.argv(limits), compiled.program.files, limits, SELF_TEST_INPUT)
+        result = compiled.program.run(SELF_TEST_INPUT, Limits())
         row["self_test"] = result.verdict.passed and result.stdout_text.strip() == SELF_TEST_OUTPUT
         if not row["self_test"]:
             row["problem"] = f"{result.verdict.value}: {result.message} {result.stderr_text[:200]}"

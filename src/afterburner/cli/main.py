@@ -23,9 +23,8 @@ from afterburner.judge.baseline import startup_baseline
 from afterburner.judge.checkers import checker_from_spec
 from afterburner.judge.compiler import compile_source
 from afterburner.judge.judge import judge as judge_tests
-from afterburner.judge.stats import Spread
+from afterburner.judge.judge import run_samples, spreads
 from afterburner.sandbox.runner import SandboxOptions
-from afterburner.sandbox.runner import run as sandbox_run
 
 app = typer.Typer(
     help="Afterburner: run, judge and measure programs in an isolated sandbox.",
@@ -98,16 +97,9 @@ def run(
     if compiled.program is None:
         _emit_compile_error(compiled.message, as_json)
         raise typer.Exit(1)
-    results = [
-        sandbox_run(compiled.program.argv(limits), compiled.program.files, limits, stdin_data, options)
-        for _ in range(repeat)
-    ]
+    results = [compiled.program.run(stdin_data, limits, options) for _ in range(repeat)]
     baseline = startup_baseline(language, options=options)
-    spread = {
-        name: Spread.of([float(getattr(r, name)) for r in results])
-        for name in ("cpu_time", "wall_time", "peak_memory", "memory_integral", "instructions")
-        if all(getattr(r, name) is not None for r in results)
-    }
+    spread = spreads(run_samples(results))
     medians: dict[str, float | None] = {name: s.median for name, s in spread.items()}
     corrected = baseline.corrected(medians)
     first = results[0]

@@ -10,7 +10,7 @@ from afterburner.core.limits import Limits, MiB
 from afterburner.core.paths import cache_dir
 from afterburner.datasets.model import Problem
 from afterburner.judge.judge import TestCase
-from afterburner.sandbox.runner import run
+from afterburner.languages.snippet import run_python
 
 # Calls generate_test_cases with `size` only when the generator accepts it (Venus ones do not).
 DRIVER = """
@@ -37,10 +37,8 @@ def generate_tests(
     cached = cache_dir() / "tests" / f"{key}.json"
     if use_cache and cached.exists():
         return [TestCase(**row) for row in json.loads(cached.read_text())]
-    result = run(
-        ["/usr/bin/python3", "-c", DRIVER, str(num_cases), str(seed), str(size)],
-        {"generator.py": problem.generator},
-        GENERATOR_LIMITS,
+    result = run_python(
+        DRIVER, (str(num_cases), str(seed), str(size)), {"generator.py": problem.generator}, GENERATOR_LIMITS
     )
     if not result.verdict.passed:
         tail = result.stderr_text.strip().splitlines()[-1:] or [result.message]

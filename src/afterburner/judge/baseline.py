@@ -13,7 +13,7 @@ from afterburner.core.machine import machine_fingerprint
 from afterburner.core.paths import cache_dir
 from afterburner.judge.compiler import compile_source
 from afterburner.languages.base import Language
-from afterburner.sandbox.runner import SandboxOptions, run
+from afterburner.sandbox.runner import SandboxOptions
 
 CORRECTED = ("cpu_time", "wall_time", "peak_memory", "memory_integral")
 
@@ -54,10 +54,9 @@ def startup_baseline(
     compiled = compile_source(language, language.empty)
     if compiled.program is None:
         raise SandboxFailure(f"the empty {language.name} program does not compile: {compiled.message}")
-    limits = language.limits_for(Limits())
     samples = []
     for _ in range(runs):
-        result = run(compiled.program.argv(limits), compiled.program.files, limits, options=options)
+        result = compiled.program.run(None, Limits(), options)
         if not result.verdict.passed:
             raise SandboxFailure(f"the empty {language.name} program failed: {result.message}")
         samples.append(result)

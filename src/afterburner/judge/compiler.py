@@ -8,12 +8,13 @@ import json
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from afterburner.core.errors import SandboxFailure
 from afterburner.core.limits import COMPILE_LIMITS, Limits
 from afterburner.core.paths import cache_dir
+from afterburner.core.results import RunResult
 from afterburner.core.verdicts import Verdict
 from afterburner.languages.base import Language
 from afterburner.sandbox.runner import FileSource, SandboxOptions, run
@@ -30,6 +31,17 @@ class Program:
 
     def argv(self, limits: Limits) -> list[str]:
         return self.language.run_argv(limits)
+
+    def run(self, stdin: bytes | str | Path | None, limits: Limits, options: SandboxOptions | None = None) -> RunResult:
+        """One sandboxed run: the runtime's own task limit, its argv, and its runtime paths shown."""
+        limits = self.language.limits_for(limits)
+        options = runtime_options(self.language, options or SandboxOptions())
+        return run(self.argv(limits), self.files, limits, stdin=stdin, options=options)
+
+
+def runtime_options(language: Language, options: SandboxOptions) -> SandboxOptions:
+    """`options` with the language's runtime directories added to what the sandbox shows."""
+    return replace(options, read_only=(*language.runtime, *options.read_only))
 
 
 @dataclass(frozen=True)
@@ -80,7 +92,7 @@ def _compile_into(language: Language, source: str, limits: Limits, build: Path) 
             list(language.compile),
             {language.source: source.encode()},
             limits,
-            options=SandboxOptions(env=language.compile_env, sample_hz=100),
+            options=runtime_options(language, SandboxOptions(env=language.compile_env, sample_hz=100)),
             output_dir=out,
         )
         if result.verdict is Verdict.IE:

@@ -20,7 +20,7 @@ from afterburner.judge.checkers import Checker, tokens
 from afterburner.judge.compiler import CompileResult, Program, compile_source
 from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator, Spread, estimate
 from afterburner.languages.base import Language
-from afterburner.sandbox.runner import SandboxOptions, run
+from afterburner.sandbox.runner import SandboxOptions
 
 EXCERPT = 300
 METRICS = ("cpu_time", "wall_time", "peak_memory", "memory_integral", "instructions")
@@ -104,8 +104,7 @@ def judge_test(
 ) -> TestOutcome:
     """Run one test and decide its verdict."""
     language = program.language
-    limits = language.limits_for(limits)
-    result = run(program.argv(limits), program.files, limits, stdin=test.input, options=options)
+    result = program.run(test.input, limits, options)
     verdict = result.verdict
     detail = result.message
     if verdict is Verdict.RTE and any(marker in result.stderr_text for marker in language.memory_errors):
@@ -219,6 +218,20 @@ def _count_instructions(entry: _Entry, limits: Limits, options: SandboxOptions) 
     return total
 
 
+def run_samples(results: Sequence[RunResult]) -> dict[str, list[float]]:
+    """Per metric, one value per run; a metric some run lacks is left out."""
+    return {
+        name: [float(getattr(r, name)) for r in results]
+        for name in METRICS
+        if all(getattr(r, name) is not None for r in results)
+    }
+
+
+def spreads(samples: dict[str, list[float]]) -> dict[str, Spread]:
+    """Median, MAD and range per metric."""
+    return {name: Spread.of(values) for name, values in samples.items()}
+
+
 def _result(entry: _Entry, estimator: Estimator, repeat: int) -> JudgeResult:
     if entry.verdict is not Verdict.AC:
         return JudgeResult(entry.verdict, entry.compiled, entry.outcomes, flaky=entry.flaky, estimator=estimator)
@@ -227,7 +240,7 @@ def _result(entry: _Entry, estimator: Estimator, repeat: int) -> JudgeResult:
     metrics: dict[str, float | None] = {
         name: (estimate(samples[name], estimator) if name in samples else None) for name in METRICS
     }
-    spread = {name: Spread.of(values) for name, values in samples.items()} if repeat > 1 else {}
+    spread = spreads(samples) if repeat > 1 else {}
     return JudgeResult(
         entry.verdict, entry.compiled, entry.outcomes, metrics, spread, samples, False, estimator, entry.unmeasured
     )

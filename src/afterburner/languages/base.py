@@ -33,10 +33,11 @@ class Language:
     artifacts: tuple[str, ...] = ()  # glob patterns of compiler output to keep
     compile_env: dict[str, str] = field(default_factory=dict)
     processes: int = 0  # minimum task limit the runtime needs (JVM, Node and Go use threads)
+    runtime: tuple[str, ...] = ()  # host paths (globs) the sandbox shows besides binaries and libraries
 
     @classmethod
     def from_toml(cls, data: dict[str, Any]) -> Language:
-        tuples = ("extensions", "run", "version", "apt", "fence", "memory_errors", "compile", "artifacts")
+        tuples = ("extensions", "run", "version", "apt", "fence", "memory_errors", "compile", "artifacts", "runtime")
         values = {key: tuple(value) if key in tuples else value for key, value in data.items()}
         return cls(**values)  # type: ignore[arg-type]
 

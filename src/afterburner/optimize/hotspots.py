@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 
 from afterburner.core.limits import Limits
-from afterburner.sandbox.runner import run
+from afterburner.languages.snippet import run_python
 
 MARKER = "__AFTERBURNER_HOTSPOTS__"
 # Samples the line being executed in /box/main.py every 0.5 ms of CPU time (SIGPROF).
@@ -40,7 +40,7 @@ class Hotspot:
 
 def python_hotspots(source: str, stdin: str, limits: Limits, top: int = 5) -> list[Hotspot]:
     """The lines where a Python program spends its CPU time on one input (empty if it fails)."""
-    result = run(["/usr/bin/python3", "-s", "-B", "-c", WRAPPER], {"main.py": source}, limits, stdin)
+    result = run_python(WRAPPER, (), {"main.py": source}, limits, stdin)
     text = result.stderr_text
     if MARKER not in text:
         return []

@@ -1,7 +1,14 @@
-"""The bubblewrap command line: namespaces, a read-only view of the runtimes, a private tmpfs."""
+"""The bubblewrap command line: namespaces, a read-only view of the runtimes, a private tmpfs.
+
+The sandbox sees only what programs need to start: binaries and shared libraries (`BASE_PATHS`)
+plus the directories each language declares (`runtime` in its TOML file). Nothing else of the
+host is there: not /usr/local or Python's site-packages (an installed Afterburner keeps its
+bundled problems, tests and generators there), not the caches, not the home directory.
+"""
 
 from __future__ import annotations
 
+import glob
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -14,16 +21,18 @@ BOX = "/box"  # the run's input files, read-only
 OUT = "/out"  # a compiler's output directory, the only writable host path (compile runs only)
 WORK = "/tmp"  # the private writable tmpfs and working directory
 
-# Runtime directories the six languages need, read-only; missing ones are skipped.
-RUNTIME_PATHS = (
-    "/usr",
+# What every program needs: binaries, shared libraries and the loader's configuration.
+# Globs are expanded on the host; missing paths are skipped. Language runtimes add their own.
+BASE_PATHS = (
+    "/usr/bin",
+    "/usr/lib/*-linux-gnu*",
+    "/usr/lib64",
+    "/usr/lib/locale",
     "/etc/alternatives",
     "/etc/ld.so.cache",
     "/etc/ld.so.conf",
     "/etc/ld.so.conf.d",
-    "/etc/java-17-openjdk",
     "/etc/localtime",
-    "/etc/ssl/certs",
 )
 # On merged-/usr systems these are symlinks into /usr; elsewhere real directories.
 TOP_LEVEL = ("/bin", "/sbin", "/lib", "/lib64", "/lib32", "/libx32")
@@ -44,7 +53,16 @@ class Mounts:
 
     box: Path  # host directory shown read-only at /box
     output_dir: Path | None = None  # host directory shown writable at /out (compilation only)
-    read_only: Sequence[str] = field(default_factory=tuple)  # extra runtime paths
+    read_only: Sequence[str] = field(default_factory=tuple)  # runtime paths beyond BASE_PATHS (globs allowed)
+
+
+def expand(paths: Sequence[str]) -> list[str]:
+    """Host paths matching `paths` (globs expanded, missing ones dropped), in order, once each."""
+    found: list[str] = []
+    for pattern in paths:
+        matches = sorted(glob.glob(pattern)) if glob.has_magic(pattern) else [pattern]
+        found += [path for path in matches if os.path.lexists(path) and path not in found]
+    return found
 
 
 def _runtime_binds(extra: Sequence[str]) -> list[str]:
@@ -54,7 +72,7 @@ def _runtime_binds(extra: Sequence[str]) -> list[str]:
             args += ["--symlink", os.readlink(top), top]
         elif os.path.isdir(top):
             args += ["--ro-bind", top, top]
-    for path in (*RUNTIME_PATHS, *extra):
+    for path in expand((*BASE_PATHS, *extra)):
         args += ["--ro-bind-try", path, path]
     return args
 

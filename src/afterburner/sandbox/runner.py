@@ -21,12 +21,12 @@ from afterburner.core.limits import Limits
 from afterburner.core.results import Guarantees, RunResult, Sampling
 from afterburner.core.verdicts import Verdict
 from afterburner.sandbox import host as host_probe
+from afterburner.sandbox import valgrind
 from afterburner.sandbox.cgroups import RunCgroup
 from afterburner.sandbox.cores import CoreLease
 from afterburner.sandbox.isolation import SANDBOX_UID, Mounts, bwrap_argv
 from afterburner.sandbox.monitor_binary import monitor_path
 from afterburner.sandbox.seccomp_filter import filter_fd
-from afterburner.sandbox.valgrind import parse_instructions, valgrind_prefix
 
 InstructionMode = Literal["off", "auto", "perf", "valgrind"]
 FileSource = bytes | str | Path
@@ -144,14 +144,15 @@ def run(
         if options.instructions == "valgrind":
             if support.valgrind is None:
                 raise SandboxUnavailable("deterministic instruction counts need valgrind", "apt-get install valgrind")
-            command = valgrind_prefix(support.valgrind) + command
+            command = valgrind.valgrind_prefix(support.valgrind, valgrind.log_fd(limits)) + command
         pass_fds: list[int] = []
         if support.bwrap:
             seccomp_fd = _high_fd(filter_fd()) if guarantees.seccomp else None
             if seccomp_fd is not None:
                 stack.callback(os.close, seccomp_fd)
                 pass_fds = [seccomp_fd]
-            mounts = Mounts(box=box, output_dir=output_dir, read_only=options.read_only)
+            shown = (*options.read_only, *(valgrind.PATHS if options.instructions == "valgrind" else ()))
+            mounts = Mounts(box=box, output_dir=output_dir, read_only=shown)
             command = bwrap_argv(support.bwrap, command, mounts, limits, options.env, seccomp_fd, READY_FD)
         monitor = _monitor_argv(scratch, stdin_path, limits, options, group, lease, support, pass_fds)
         report = _spawn(monitor + command, pass_fds, limits)
@@ -195,7 +196,7 @@ def _monitor_argv(
         str(limits.open_files),
     ]
     if options.instructions == "valgrind":
-        args += ["--aux", str(scratch / "aux")]
+        args += ["--aux", str(scratch / "aux"), "--aux-fd", str(valgrind.log_fd(limits))]
     if options.instructions in ("auto", "perf"):
         args += ["--perf", "1"]
     if support.is_root:
@@ -307,7 +308,7 @@ def _result(
     stderr = _read_capture(scratch / "stderr", limits.output)
     instructions, source = None, None
     if options.instructions == "valgrind":
-        instructions, source = parse_instructions(_read_capture(scratch / "aux", 4 << 20)), "valgrind"
+        instructions, source = valgrind.parse_instructions(_read_capture(scratch / "aux", 4 << 20)), "valgrind"
     elif report["instructions"] >= 0:
         instructions, source = report["instructions"], "perf"
     elif options.instructions == "perf":

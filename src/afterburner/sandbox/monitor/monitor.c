@@ -23,6 +23,7 @@
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -39,7 +40,7 @@ struct options {
     int nkeep;
     const char *mem_file, *cpu_file, *procs_file, *kill_file, *log_file;
     const char *stdin_file, *stdout_file, *stderr_file, *aux_file;
-    int cpu_v2, perf, uid, gid, ready_fd;
+    int cpu_v2, perf, uid, gid, ready_fd, aux_fd;
     long hz;
     long long cpu_limit_ns, wall_limit_ns, output_limit;
     long long rl_cpu, rl_fsize, rl_nofile;
@@ -134,19 +135,21 @@ static void start_child(const struct options *o, int go_fd, int err_fd, int out_
     set_limit(RLIMIT_CORE, 0);
     set_limit(RLIMIT_CPU, o->rl_cpu);
     set_limit(RLIMIT_FSIZE, o->rl_fsize);
-    set_limit(RLIMIT_NOFILE, o->rl_nofile);
     int in = open(o->stdin_file ? o->stdin_file : "/dev/null", O_RDONLY);
     if (in < 0 || dup2(in, 0) < 0 || dup2(out_w, 1) < 0 || dup2(errw, 2) < 0) goto fail;
-    /* fd 3: tool log (valgrind); fd ready_fd: bubblewrap's info pipe. Move ours out of the way first. */
+    /* aux_fd: the tool log (valgrind's, a socket high in the range valgrind keeps from the program);
+       ready_fd: bubblewrap's info pipe. Move ours out of the way first. */
     err_fd = high(err_fd);
     aux_w = high(aux_w);
     ready_w = high(ready_w);
-    if (aux_w >= 0 && dup2(aux_w, 3) < 0) goto fail;
+    if (aux_w >= 0 && dup2(aux_w, o->aux_fd) < 0) goto fail;
     if (ready_w >= 0 && dup2(ready_w, o->ready_fd) < 0) goto fail;
     for (int fd = 3; fd < 1024; fd++) {
-        int placed = (aux_w >= 0 && fd == 3) || (ready_w >= 0 && fd == o->ready_fd);
+        int placed = (aux_w >= 0 && fd == o->aux_fd) || (ready_w >= 0 && fd == o->ready_fd);
         if (fd != err_fd && !placed && !is_kept(o, fd)) close(fd);
     }
+    /* Last: fds were placed above it (the aux fd sits just under it, where valgrind reserves). */
+    set_limit(RLIMIT_NOFILE, o->rl_nofile);
     if (o->gid >= 0 && (setgroups(0, NULL) < 0 || setgid((gid_t)o->gid) < 0)) goto fail;
     if (o->uid >= 0 && setuid((uid_t)o->uid) < 0) goto fail;
     execvp(o->argv[0], o->argv);
@@ -210,6 +213,7 @@ static void parse(int argc, char **argv, struct options *o) {
     memset(o, 0, sizeof *o);
     o->hz = 10000;
     o->uid = o->gid = -1;
+    o->aux_fd = 3;
     o->cpu_limit_ns = o->wall_limit_ns = o->output_limit = -1;
     o->rl_cpu = o->rl_fsize = o->rl_nofile = -1;
     for (int i = 1; i < argc; i++) {
@@ -230,6 +234,7 @@ static void parse(int argc, char **argv, struct options *o) {
         else if (!strcmp(a, "--stdout")) o->stdout_file = v;
         else if (!strcmp(a, "--stderr")) o->stderr_file = v;
         else if (!strcmp(a, "--aux")) o->aux_file = v;
+        else if (!strcmp(a, "--aux-fd")) o->aux_fd = atoi(v);
         else if (!strcmp(a, "--ready-fd")) o->ready_fd = atoi(v);
         else if (!strcmp(a, "--perf")) o->perf = atoi(v);
         else if (!strcmp(a, "--uid")) o->uid = atoi(v);
@@ -262,7 +267,8 @@ int main(int argc, char **argv) {
     int outp[2], errp[2], execp[2], gop[2] = {-1, -1}, auxp[2] = {-1, -1}, readyp[2] = {-1, -1};
     if (pipe2(outp, O_CLOEXEC) || pipe2(errp, O_CLOEXEC) || pipe2(execp, O_CLOEXEC)) die("pipe");
     if (o.perf && pipe2(gop, O_CLOEXEC)) die("pipe");
-    if (o.aux_file && pipe2(auxp, O_CLOEXEC)) die("pipe");
+    /* A socket, not a pipe: a socket cannot be reopened through /proc/self/fd. */
+    if (o.aux_file && socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, auxp)) die("socketpair");
     if (o.ready_fd > 2 && pipe2(readyp, O_CLOEXEC)) die("pipe");
     struct stream streams[4] = {{outp[0], open_capture(o.stdout_file), 0},
                                 {errp[0], open_capture(o.stderr_file), 0},

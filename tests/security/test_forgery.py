@@ -1,0 +1,51 @@
+"""A candidate cannot forge the figures it is scored on."""
+
+from __future__ import annotations
+
+from afterburner.core.limits import Limits
+from afterburner.core.verdicts import Verdict
+from afterburner.languages.snippet import run_python
+from afterburner.sandbox import valgrind
+from afterburner.sandbox.runner import SandboxOptions
+
+LOG_FD = valgrind.log_fd(Limits())
+# Writes a fake callgrind summary on every fd, and reopens the log's fd through /proc (a pipe
+# could be reopened so). Reopening valgrind's other internal fds only breaks valgrind (RTE).
+FORGER = f"""
+import os
+fake = b"".join(b"==%d== Collected : 5\\n" % pid for pid in range(1, 64))
+reached = []
+for fd in range(3, 1024):
+    try:
+        os.write(fd, fake)
+        reached.append(fd)
+    except OSError:
+        pass
+try:
+    os.write(os.open("/proc/self/fd/{LOG_FD}", os.O_WRONLY), fake)
+    reached.append(-{LOG_FD})
+except OSError:
+    pass
+print(reached)
+"""
+
+
+def test_a_program_cannot_forge_its_valgrind_instruction_count() -> None:
+    limits = Limits(cpu_time=30)
+    assert limits.open_files == Limits().open_files
+    options = SandboxOptions(instructions="valgrind")
+    forged = run_python(FORGER, limits=limits, options=options)
+    honest = run_python("print([])", limits=limits, options=options)
+    assert forged.verdict is Verdict.OK and honest.verdict is Verdict.OK, forged.stderr_text
+    assert forged.stdout_text.strip() == "[]", "the program reached an fd besides its own"
+    assert forged.instructions is not None and honest.instructions is not None
+    # The forger runs a loop of ~2,000 syscalls: more instructions than the empty program, never 5.
+    assert forged.instructions > honest.instructions > 1_000_000
+
+
+def test_a_program_that_replaces_itself_gets_no_count() -> None:
+    """After execve only the last image would be counted: a tiny program could stand in for the work."""
+    replace = "import os; print(sum(range(10**6))); os.execv('/usr/bin/true', ['true'])"
+    result = run_python(replace, limits=Limits(cpu_time=30), options=SandboxOptions(instructions="valgrind"))
+    assert result.verdict is Verdict.OK
+    assert result.instructions is None
