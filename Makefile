@@ -7,20 +7,29 @@ AB := $(VENV)/bin/afterburner
 # Toolchains of the six languages, the sandbox (bubblewrap, libseccomp), valgrind, and cmake
 # for the one-time build of llama-cpp-python.
 APT_PACKAGES := bubblewrap libseccomp2 valgrind gcc g++ cmake python3 openjdk-17-jdk-headless nodejs golang-go rustc
+# Only for `make test`: a headless browser that checks the HTML report's plots render.
+TEST_APT_PACKAGES := chromium
 DEMO_OUT ?= afterburner-demo
 
-.PHONY: setup apt venv llm hf-llm models demo test lint bench clean
+.PHONY: setup apt test-apt venv llm hf-llm models demo test lint bench clean
 
 setup: apt venv llm hf-llm
 	@$(PY) -m afterburner.sandbox.monitor_binary >/dev/null
 
-# Installs only what is missing, so a second run is a no-op.
-apt:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+# Installs only the packages of the list that are missing, so a second run is a no-op.
+define apt_install
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "installing: $$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
+endef
+
+apt:
+	$(call apt_install,$(APT_PACKAGES))
+
+test-apt:
+	$(call apt_install,$(TEST_APT_PACKAGES))
 
 venv: $(VENV)/.installed
 
@@ -49,7 +58,7 @@ models: llm
 demo: setup models
 	@$(AB) optimize --dataset venus-mini --problems 2,18,26 --iterations 2 --samples 1 --out $(DEMO_OUT)
 
-test: setup lint
+test: setup test-apt lint
 	@$(VENV)/bin/pytest -q
 
 lint: venv

@@ -35,8 +35,9 @@ from scipy import stats
 from afterburner.core.limits import Limits
 from afterburner.core.machine import machine_fingerprint
 from afterburner.datasets.model import Dataset, Problem, Solution
-from afterburner.datasets.profile import ProfileRun, SolutionProfile, TestPlan, profile_dataset
+from afterburner.datasets.profile import ProfileRun, SolutionProfile, profile_dataset
 from afterburner.datasets.registry import load_dataset
+from afterburner.datasets.testgen import TestPlan
 from afterburner.evaluation.metrics import TIE_TOLERANCE, percentile
 from afterburner.judge.compiler import compile_source
 from afterburner.judge.stats import ESTIMATORS, Estimator, estimate
@@ -173,7 +174,7 @@ class _Bare:
 
 def _stage(problem: Problem, solution: Solution, root: Path) -> _Bare | None:
     language = get_language(solution.language)
-    compiled = compile_source(language, problem.program_source(solution.language, solution.code))
+    compiled = compile_source(language, problem.program_source(solution.language, solution.code).text)
     if compiled.program is None:
         return None
     box = Path(tempfile.mkdtemp(dir=root))

@@ -18,8 +18,9 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from afterburner.models.base import Backend, GenerationConfig, Message, ModelSpec, create_backend
+from afterburner.models.base import Backend, GenerationConfig, Message, ModelSpec
 from afterburner.models.embedded import MODELS, ensure_model, models_dir
+from afterburner.models.factory import create_backend
 
 PROMPT = [
     Message("system", "You are an expert programmer. Answer with code only."),

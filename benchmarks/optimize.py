@@ -16,8 +16,9 @@ from pathlib import Path
 
 from afterburner.datasets.model import Dataset
 from afterburner.datasets.registry import load_dataset
-from afterburner.models.base import GenerationConfig, ModelSpec, create_backend
+from afterburner.models.base import GenerationConfig, ModelSpec
 from afterburner.models.embedded import DEFAULT_MODEL
+from afterburner.models.factory import create_backend
 from afterburner.optimize.loop import LoopConfig
 from afterburner.optimize.session import run_session
 

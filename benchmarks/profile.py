@@ -16,8 +16,9 @@ import tempfile
 import time
 
 from afterburner.datasets.model import Dataset
-from afterburner.datasets.profile import ProfileRun, TestPlan, profile_dataset
+from afterburner.datasets.profile import ProfileRun, profile_dataset
 from afterburner.datasets.registry import load_dataset
+from afterburner.datasets.testgen import TestPlan
 from afterburner.judge.stats import DEFAULT_ESTIMATOR
 from measurement import naive_figures, naive_pass, within_problem_spearman  # benchmarks/measurement.py
 

@@ -12,9 +12,9 @@ from afterburner.core.errors import UsageError
 from afterburner.datasets.bundled import load_bundled
 from afterburner.datasets.check import check_dataset
 from afterburner.datasets.model import LANGUAGES, PLACEHOLDER, Dataset, Problem, Solution, Style
-from afterburner.datasets.profile import TestPlan, profile_dataset
+from afterburner.datasets.profile import profile_dataset
 from afterburner.datasets.registry import load_dataset
-from afterburner.datasets.testgen import GeneratorError, generate_tests
+from afterburner.datasets.testgen import GeneratorError, TestPlan, generate_tests
 from afterburner.datasets.venus_schema import dataset_from_rows, read_hub, read_local
 
 GENERATOR = """
@@ -102,8 +102,10 @@ def test_bundled_dataset_meets_its_promises() -> None:
 
 def test_function_style_source_is_the_runner_with_the_code_pasted_in() -> None:
     problem = dataset_from_rows([venus_row(1)], "rows").problems[0]
-    source = problem.program_source("python", "class Solution: pass")
+    pasted = problem.program_source("python", "class Solution: pass")
+    source = pasted.text
     assert PLACEHOLDER not in source and "class Solution: pass" in source and source.startswith("import sys")
+    assert source.splitlines()[pasted.offset] == "class Solution: pass"
     with pytest.raises(KeyError):
         problem.program_source("rust", "")
 

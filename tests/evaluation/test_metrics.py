@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import inspect
 import random
 from bisect import bisect_left
 from itertools import combinations
+from typing import Any
 
+import numpy as np
 import pytest
+from scipy import stats  # type: ignore[import-untyped]
 
+from afterburner.evaluation import metrics
 from afterburner.evaluation.metrics import (
     SCORE_NAMES,
     TIE_TOLERANCE,
@@ -21,7 +26,7 @@ from afterburner.evaluation.metrics import (
     categorize,
     category_counts,
     pass_at_k,
-    pass_at_k_by_problem,
+    pass_at_k_estimates,
     percentile,
     score,
 )
@@ -200,6 +205,8 @@ def test_category_counts_have_every_key() -> None:
     }
     assert category_counts([], REFS) == dict.fromkeys(Category, 0)
     assert category_counts([fail("a"), fail("b")], REFS)[Category.FAILED] == 2
+    ours = Execution("a", False, None, None, None, not_scored="IE")  # our failure: in no category, like in no N
+    assert category_counts([fail("a"), ours], REFS)[Category.FAILED] == 1
 
 
 # a@0: 4 runs, 1 passed; b@0: 2 runs, both passed; c@0: 1 failed run; a@1: 2 runs, 1 passed.
@@ -210,18 +217,19 @@ PASS_K = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("k", "iteration", "expected"),
-    [
-        (1, 0, (0.25 + 1.0 + 0.0) / 3),  # a: 1/4, b: 2/2, c: 0/1
-        (2, 0, (0.5 + 1.0) / 2),  # a: 1 - C(3,2)/C(4,2) = 1 - 3/6; b: 1.0; c has < 2 runs, left out
-        (2, 1, 1.0),  # a: n=2, c=1, n-c < k
-        (2, None, (0.6 + 1.0) / 2),  # a pooled: n=6, c=2 -> 1 - C(4,2)/C(6,2) = 1 - 6/15; b: 1.0
-        (5, 0, 0.0),  # no problem has 5 runs
-    ],
-)
-def test_pass_at_k_by_problem(k: int, iteration: int | None, expected: float) -> None:
-    assert pass_at_k_by_problem(PASS_K, k, iteration) == pytest.approx(expected)
+def test_pass_at_k_estimates_per_problem_and_iteration() -> None:
+    # Groups (problem, iteration): a@0 n=4 c=1; b@0 n=2 c=2; c@0 n=1 c=0; a@1 n=2 c=1. Largest group: 4.
+    estimates = pass_at_k_estimates(PASS_K)
+    assert list(estimates) == [1, 2]  # k = 5 needs a group of 5
+    assert estimates[1] == pytest.approx((0.25 + 1.0 + 0.0 + 0.5) / 4)
+    # k = 2 only over groups with >= 2 samples: a@0 1 - C(3,2)/C(4,2) = 0.5; b@0 1.0; a@1 n - c < k: 1.0.
+    assert estimates[2] == pytest.approx((0.5 + 1.0 + 1.0) / 3)
+
+
+def test_pass_at_k_estimates_leave_out_single_samples_and_not_scored() -> None:
+    assert pass_at_k_estimates([ok("a", 1, 1, 1), fail("b")]) == {}  # one sample each: that is Pass@1
+    ours = Execution("a", False, None, None, None, sample_id=1, not_scored="IE")
+    assert pass_at_k_estimates([ok("a", 1, 1, 1), ours]) == {}  # the IE is in no N
 
 
 def test_by_iteration_groups_and_sorts() -> None:
@@ -250,31 +258,69 @@ def test_bootstrap_is_deterministic_and_contains_point_estimate() -> None:
     refs = References({f"p{i}": REFS.by_problem["a"] for i in range(8)})
     first = bootstrap(executions, refs, rounds=200, seed=7)
     assert first == bootstrap(executions, refs, rounds=200, seed=7)
+    assert first != bootstrap(executions, refs, rounds=200, seed=8)  # the seed is used
     point = score(executions, refs)
     assert set(first) == set(SCORE_NAMES)
     for name, interval in first.items():
-        assert interval.level == 0.95
+        assert (interval.level, interval.method) == (0.95, "BCa")
         assert 0.0 <= interval.low <= getattr(point, name) <= interval.high <= 1.0
     assert first["pass_at_1"].low < first["pass_at_1"].high  # problems differ, so the interval has width
 
 
+def test_bootstrap_is_scipys_over_problems() -> None:
+    # One execution per problem: the score is the mean over problems, so scipy's bootstrap of the mean of
+    # the per-problem values, with the same seed and resamples, must give the same interval.
+    passed = [1, 0, 1, 1, 0, 1, 1, 1, 0, 1]
+    executions = [ok(f"p{i}", 1, 1, 1) if flag else fail(f"p{i}") for i, flag in enumerate(passed)]
+    ours = bootstrap(executions, References(), seed=5)["pass_at_1"]
+    keyword = "rng" if "rng" in inspect.signature(stats.bootstrap).parameters else "random_state"
+    theirs = stats.bootstrap(
+        (np.array(passed, dtype=float),), np.mean, n_resamples=1000, method="BCa", **{keyword: np.random.default_rng(5)}
+    ).confidence_interval
+    assert (ours.low, ours.high) == pytest.approx((theirs.low, theirs.high))
+    assert ours.method == "BCa"
+
+
 def test_bootstrap_resamples_whole_problems() -> None:
-    # One problem: every resample draws it with all 4 runs, so the interval collapses onto 2/4.
+    # One problem: nothing to resample between problems, so the interval is the point estimate 2/4.
     # Resampling single runs instead would give a wide interval.
     executions = [ok("a", 2.5, 10.0, 1.0), ok("a", 2.5, 10.0, 1.0), fail("a"), fail("a")]
-    assert bootstrap(executions, REFS)["pass_at_1"] == Interval(0.5, 0.5, 0.95)
+    assert bootstrap(executions, REFS)["pass_at_1"] == Interval(0.5, 0.5, 0.95, "none")
 
 
 def test_bootstrap_two_problem_extremes() -> None:
-    # Draws of {p, q}: (p, p) -> 1.0, (p, q) -> 0.5, (q, q) -> 0.0; with 128 rounds each extreme appears
-    # far more often than the 2.5% tails need.
+    # Draws of {p, q}: (p, p) -> 1.0, (p, q) -> 0.5, (q, q) -> 0.0; each extreme is a quarter of the draws.
     intervals = bootstrap([ok("p", 1, 1, 1), fail("q")], References(), rounds=128, seed=0)
-    assert intervals["pass_at_1"] == Interval(0.0, 1.0, 0.95)
-    assert intervals["beyond_t"] == Interval(0.0, 0.0, 0.95)  # no references at all
+    assert intervals["pass_at_1"] == Interval(0.0, 1.0, 0.95, "BCa")
+    # No references at all: every resample scores 0, BCa is undefined, the percentile interval has no width.
+    assert intervals["beyond_t"] == Interval(0.0, 0.0, 0.95, "percentile")
+
+
+def test_bootstrap_all_equal_data_has_zero_width() -> None:
+    executions = [ok(f"p{i}", 2.5, 10.0, 5.0) for i in range(6)]
+    point = score(executions, REFS)
+    for name, interval in bootstrap(executions, REFS).items():
+        assert interval.low == interval.high == pytest.approx(getattr(point, name))
+        assert interval.method == "percentile"
+
+
+def test_bootstrap_survives_a_failing_bca(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = stats.bootstrap
+
+    def bca_fails(*args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("method") == "BCa":
+            raise ValueError("jackknife failed")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(metrics.stats, "bootstrap", bca_fails)
+    intervals = bootstrap(_spread_problems(), REFS, rounds=100)
+    assert {interval.method for interval in intervals.values()} == {"percentile"}
+    assert intervals["pass_at_1"].low < intervals["pass_at_1"].high
 
 
 def test_bootstrap_empty_and_invalid() -> None:
-    assert bootstrap([], REFS, level=0.9) == {name: Interval(0.0, 0.0, 0.9) for name in SCORE_NAMES}
+    assert bootstrap([], REFS, level=0.9) == {}  # nothing scored: no interval, not a zero one
+    assert bootstrap([Execution("a", False, None, None, None, not_scored="IE")], REFS) == {}
     with pytest.raises(ValueError):
         bootstrap(EXECUTIONS, REFS, rounds=0)
     with pytest.raises(ValueError):

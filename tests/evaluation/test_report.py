@@ -8,16 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from afterburner.evaluation.metrics import Category, Execution, References, Scores
-from afterburner.evaluation.report import (
-    EvaluationReport,
-    ProblemRow,
-    build_report,
-    to_html,
-    to_json,
-    to_markdown,
-    write_report,
-)
+from afterburner.evaluation.metrics import SCORE_NAMES, Category, Execution, References, Scores
+from afterburner.evaluation.render import to_html, to_markdown, write_report
+from afterburner.evaluation.report import EvaluationReport, GeneratedScores, ProblemRow, build_report, to_json
 
 REFS = References(
     {
@@ -72,13 +65,20 @@ def test_build_report_numbers(report: EvaluationReport) -> None:
 def test_json_keys_and_numbers(report: EvaluationReport) -> None:
     data = json.loads(json.dumps(to_json(report)))  # must survive a JSON round trip unchanged
     assert data == to_json(report)
-    expected_keys = {"dataset", "n", "problems", "scores", "intervals", "categories", "iterations", "per_problem"}
-    assert set(data) == expected_keys | {"pass_at_k", "time_metric", "tie_tolerance"}
+    expected_keys = {"dataset", "headline", "measured", "n", "problems", "final_iteration", "scores", "intervals"}
+    expected_keys |= {"scores_iteration_0", "intervals_iteration_0", "bootstrap", "categories", "iterations_are"}
+    expected_keys |= {"iterations", "generated", "per_problem", "pass_at_k", "time_metric", "tie_tolerance"}
+    assert set(data) == expected_keys
+    # eval: the headline pools every execution; nothing optimize-specific is filled in with a number
+    assert data["headline"] == "all executions" and data["iterations_are"] == "executions of iteration i"
+    assert data["final_iteration"] is data["scores_iteration_0"] is data["intervals_iteration_0"] is None
+    assert data["generated"] is None and data["measured"] is None
+    assert data["bootstrap"]["over"] == "problems" and data["bootstrap"]["resamples"] == 32
     assert data["time_metric"] == "cpu_time" and data["tie_tolerance"]["instructions"] == 0.0
     assert data["dataset"] == "mini <set>"
     assert (data["n"], data["problems"]) == (4, 2)
     assert data["scores"] == {"pass_at_1": 0.75, "beyond_t": 0.5, "beyond_m": 0.3125, "beyond_i": 0.3125}
-    assert set(data["intervals"]["beyond_t"]) == {"low", "high", "level"}
+    assert set(data["intervals"]["beyond_t"]) == {"low", "high", "level", "method"}
     # peak memory: 5 < 10 beyond, 35 inside, 300 > 200 below, one failure
     assert data["categories"]["peak_memory"] == {"beyond": 1, "mediocre": 1, "below": 1, "failed": 1}
     assert data["categories"]["memory_integral"] == {"beyond": 0, "mediocre": 2, "below": 1, "failed": 1}
@@ -124,9 +124,11 @@ def test_html_is_self_contained_and_escaped(page: str) -> None:
 def test_empty_report_renders() -> None:
     empty = build_report("empty", [], REFS, rounds=4)
     assert empty.scores == Scores(0, 0.0, 0.0, 0.0, 0.0)
-    assert "| Pass@1 | 0.0% | [0.0%, 0.0%] |" in to_markdown(empty)
+    assert "| Pass@1 | - | - |" in to_markdown(empty)  # missing, not 0%
     assert "<img" not in to_html(empty)
-    assert to_json(empty)["iterations"] == []
+    data = to_json(empty)
+    assert data["iterations"] == []
+    assert data["scores"] == dict.fromkeys(SCORE_NAMES) and data["intervals"] == dict.fromkeys(SCORE_NAMES)
 
 
 def test_write_report_writes_three_files(report: EvaluationReport, tmp_path: Path) -> None:
@@ -152,3 +154,78 @@ def test_pass_at_k_appears_with_several_samples() -> None:
     assert "pass@k" in to_markdown(report)
     single = build_report("x", executions[:1] + executions[2:3], References({}))
     assert single.pass_at_k == {}
+
+
+# An optimize run: each problem's best so far after iterations 0, 1 and 2 (one execution per problem and iteration).
+BEST_SO_FAR = [
+    Execution("p1", True, 2.5, 5.0, 5.0, iteration=0),  # T 0.5, M 1.0, I 0.0
+    Execution("p2", False, None, None, None, iteration=0),  # 0, 0, 0
+    Execution("p1", True, 0.5, 35.0, 2.0, iteration=1),  # T 1.0, M 0.25, I 0.75
+    Execution("p2", False, None, None, None, iteration=1),
+    Execution("p1", True, 0.5, 35.0, 2.0, iteration=2),
+    Execution("p2", True, 20.0, 300.0, 15.0, iteration=2),  # T 0.5, M 0.0, I 0.5
+]
+GENERATED = GeneratedScores({0: Scores(4, 0.25, 0.1, 0.2, 0.0), 1: Scores(4, 0.5, 0.3, 0.1, 0.2)}, "selection passes")
+
+
+@pytest.fixture(scope="module")
+def optimized() -> EvaluationReport:
+    return build_report(
+        "mini", BEST_SO_FAR, REFS, rounds=50, best_so_far=True, measured="re-measured", generated=GENERATED
+    )
+
+
+def test_best_so_far_headline_is_the_final_iteration(optimized: EvaluationReport) -> None:
+    assert optimized.final_iteration == 2
+    assert optimized.scores == Scores(2, 1.0, 0.75, 0.125, 0.625)  # iteration 2 only, not a pool of 0..2
+    assert optimized.scores_iteration_0 == Scores(2, 0.5, 0.25, 0.5, 0.0)
+    assert optimized.scores == optimized.iterations[2] and optimized.scores_iteration_0 == optimized.iterations[0]
+    assert [row.n for row in optimized.per_problem] == [1, 1]  # per problem: the final best, once
+    assert sum(optimized.categories["cpu_time"].values()) == 2
+    assert set(optimized.intervals) == set(optimized.intervals_iteration_0) == set(SCORE_NAMES)
+
+
+def test_best_so_far_json(optimized: EvaluationReport) -> None:
+    data = json.loads(json.dumps(to_json(optimized)))
+    assert data["headline"].startswith("iteration 2 (final)") and data["final_iteration"] == 2
+    assert data["scores"] == {"pass_at_1": 1.0, "beyond_t": 0.75, "beyond_m": 0.125, "beyond_i": 0.625}
+    assert data["scores_iteration_0"] == {"pass_at_1": 0.5, "beyond_t": 0.25, "beyond_m": 0.5, "beyond_i": 0.0}
+    assert set(data["intervals_iteration_0"]) == set(SCORE_NAMES)
+    assert data["iterations_are"] == "best so far after iteration i" and data["measured"] == "re-measured"
+    assert [row["iteration"] for row in data["iterations"]] == [0, 1, 2]
+    assert data["generated"]["measured"] == "selection passes"
+    assert data["generated"]["iterations"][1] == {
+        "iteration": 1,
+        "n": 4,
+        "pass_at_1": 0.5,
+        "beyond_t": 0.3,
+        "beyond_m": 0.1,
+        "beyond_i": 0.2,
+    }
+
+
+def test_best_so_far_tables_say_what_they_measure(optimized: EvaluationReport) -> None:
+    text = to_markdown(optimized)
+    assert "| Metric | Iteration 0 | 95% CI | Iteration 2 (final) | 95% CI |" in text
+    assert "| Pass@1 | 50.0% |" in text and "| 100.0% |" in text
+    assert "## Best so far after iteration i" in text and "By iteration" not in text
+    assert "| Best so far after iteration | N |" in text
+    assert "## Candidates generated in iteration i (selection passes)" in text
+    assert "| 1 | 4 | 50.0% | 30.0% | 10.0% | 20.0% |" in text
+    page = to_html(optimized)
+    assert page.count("data:image/png;base64,") == 3
+    assert "Best so far after iteration i" in page and "selection passes" in page
+
+
+def test_missing_iteration_scores_are_none() -> None:
+    # Iteration 1 holds only an infrastructure error: nothing scored there, so no number.
+    executions = [
+        Execution("p1", True, 2.5, 5.0, 5.0, iteration=0),
+        Execution("p1", False, None, None, None, iteration=1, not_scored="IE"),
+    ]
+    report = build_report("x", executions, REFS, rounds=8, best_so_far=True)
+    data = to_json(report)
+    assert data["scores"] == dict.fromkeys(SCORE_NAMES) and data["n"] == 0
+    assert data["iterations"][1] == {"iteration": 1, "n": 0, **dict.fromkeys(SCORE_NAMES)}
+    assert "| Pass@1 | 100.0% | [100.0%, 100.0%] | - | - |" in to_markdown(report)
+    assert "<img" not in to_html(report)  # nothing scored in the headline: no plots of zeros

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from afterburner.core.limits import Limits, MiB
+from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
 from afterburner.judge.baseline import startup_baseline
 from afterburner.judge.checkers import FloatTolerance
 from afterburner.judge.compiler import compile_source
-from afterburner.judge.judge import TestCase, judge
+from afterburner.judge.judge import judge
 from afterburner.languages import all_languages, get_language
 from afterburner.languages.base import SELF_TEST_INPUT, SELF_TEST_OUTPUT
 

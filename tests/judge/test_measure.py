@@ -9,9 +9,10 @@ import pytest
 
 from afterburner.core.limits import Limits
 from afterburner.core.results import RunResult, Sampling
+from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
 from afterburner.judge import judge as judge_module
-from afterburner.judge.judge import JudgeItem, TestCase, TestOutcome, judge, judge_batch, valgrind_limits
+from afterburner.judge.judge import JudgeItem, TestOutcome, judge, judge_batch, valgrind_limits
 from afterburner.languages import get_language
 from afterburner.languages.snippet import run_python
 from afterburner.sandbox import host
@@ -112,7 +113,8 @@ def test_a_solution_that_cannot_be_assembled_is_ce_and_the_rest_is_measured() ->
 
     from afterburner.datasets.bundled import load_bundled
     from afterburner.datasets.model import Solution
-    from afterburner.datasets.profile import TestPlan, profile_batch
+    from afterburner.datasets.profile import profile_batch
+    from afterburner.datasets.testgen import TestPlan
 
     problem = load_bundled().get("1")
     assert problem.style.value == "function"

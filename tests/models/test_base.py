@@ -17,9 +17,9 @@ from afterburner.models.base import (
     Message,
     MessageLike,
     ModelSpec,
-    create_backend,
     to_messages,
 )
+from afterburner.models.factory import create_backend
 
 
 def test_config_validation() -> None:

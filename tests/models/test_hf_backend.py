@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from afterburner.models.base import GenerationConfig, Message, ModelSpec, create_backend
+from afterburner.models.base import GenerationConfig, Message, ModelSpec
+from afterburner.models.factory import create_backend
 
 pytestmark = pytest.mark.slow
 
@@ -20,9 +21,12 @@ def transformers_installed(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("transformers_installed")
 def test_generates_n_sequences_from_a_gguf(smollm2: Path) -> None:
+    import torch
+
     prompt = [Message("user", "Write a Python function that returns the maximum of a list.")]
-    with create_backend(ModelSpec("hf", str(smollm2), torch_threads=2)) as backend:
+    with create_backend(ModelSpec("hf", str(smollm2), threads=1)) as backend:
         assert backend.name == "smollm2-135m"
+        assert torch.get_num_threads() == 1 and backend.placement()["threads"] == 1
         result = backend.generate(prompt, GenerationConfig(max_tokens=16, temperature=0.8, n=2, seed=4))
         again = backend.generate(prompt, GenerationConfig(max_tokens=16, temperature=0.8, n=2, seed=4))
         stopped = backend.generate(prompt, GenerationConfig(max_tokens=24, temperature=0.0, stop=("def",)))

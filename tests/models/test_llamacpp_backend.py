@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from afterburner.core.errors import AfterburnerError
-from afterburner.models.base import GenerationConfig, Message, ModelSpec, create_backend
+from afterburner.models.base import GenerationConfig, Message, ModelSpec
+from afterburner.models.factory import create_backend
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("llama_cpp_installed")]
 

@@ -105,8 +105,9 @@ def test_client_errors_are_not_retried() -> None:
         calls += 1
         return httpx.Response(401 if calls == 1 else 400, text="bad")
 
-    with pytest.raises(UsageError, match="API key"):
+    with pytest.raises(UsageError, match="API key") as refused:
         backend(handler).generate([Message("user", "x")])
+    assert "$AFTERBURNER_OPENAI_API_KEY, else $OPENAI_API_KEY" in refused.value.hint
     with pytest.raises(AfterburnerError, match="answered 400"):
         backend(handler).generate([Message("user", "x")])
     assert calls == 2
@@ -157,6 +158,25 @@ def test_environment_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AFTERBURNER_OPENAI_BASE_URL", "http://a/v1")
     assert resolve_base_url(spec) == "http://a/v1"
     assert resolve_base_url(ModelSpec("openai", "m", base_url="http://c")) == "http://c"
+
+
+def test_afterburner_key_wins_over_openai_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "openai-key")
+    monkeypatch.setenv("AFTERBURNER_OPENAI_API_KEY", "afterburner-key")
+    assert resolve_api_key(ModelSpec("openai", "m")) == "afterburner-key"
+    assert resolve_api_key(ModelSpec("openai", "m", api_key="given")) == "given"
+    monkeypatch.setenv("AFTERBURNER_OPENAI_API_KEY", "")  # set but empty counts as unset
+    assert resolve_api_key(ModelSpec("openai", "m")) == "openai-key"
+    monkeypatch.setenv("AFTERBURNER_OPENAI_API_KEY", "afterburner-key")
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers["Authorization"])
+        return answer()
+
+    spec = ModelSpec("openai", "m", base_url="http://test/v1")
+    OpenAIBackend(spec, transport=httpx.MockTransport(handler)).generate([Message("user", "x")])
+    assert seen == ["Bearer afterburner-key"]
 
 
 def test_split_tokens_keeps_the_total() -> None:

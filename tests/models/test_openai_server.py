@@ -13,7 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from afterburner.models.base import GenerationConfig, Message, ModelSpec, create_backend
+from afterburner.models.base import GenerationConfig, Message, ModelSpec
+from afterburner.models.factory import create_backend
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("llama_cpp_server_installed")]
 

@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -16,7 +17,9 @@ from afterburner.core.errors import UsageError
 from afterburner.core.limits import Limits
 from afterburner.core.verdicts import Verdict
 from afterburner.languages.snippet import run_python
-from afterburner.models.base import GenerationConfig, Message, ModelSpec, create_backend, local_threads
+from afterburner.models import hf_backend, llamacpp_backend
+from afterburner.models.base import GenerationConfig, Message, ModelSpec, local_threads
+from afterburner.models.factory import create_backend
 from afterburner.models.openai_backend import OpenAIBackend, is_local_url
 from afterburner.sandbox import cores, host
 
@@ -42,11 +45,55 @@ def test_thread_counts_follow_the_host_cores(plan_of: pytest.MonkeyPatch) -> Non
     assert local_threads(None) == 2 and local_threads(1) == 1 and local_threads(6) == 2
     plan_of.setattr(cores, "all_cores", lambda: (0,))
     assert local_threads(None) == 1 and local_threads(4) == 1
-    assert ModelSpec("llamacpp", "m").n_threads is None
-    with pytest.raises(UsageError):
-        ModelSpec("llamacpp", "m", n_threads=0)
-    with pytest.raises(UsageError):
-        ModelSpec("hf", "m", torch_threads=0)
+    assert ModelSpec("llamacpp", "m").threads is None
+    for kind in ("llamacpp", "hf"):
+        with pytest.raises(UsageError, match="threads"):
+            ModelSpec(kind, "m", threads=0)
+
+
+class FakeTorch:
+    """Just what HFBackend touches at load time; records the thread count it is given."""
+
+    float32 = "float32"
+
+    def __init__(self) -> None:
+        self.threads: list[int] = []
+
+    def set_num_threads(self, count: int) -> None:
+        self.threads.append(count)
+
+
+class FakeLoader:
+    @staticmethod
+    def from_pretrained(directory: Path, **options: object) -> SimpleNamespace:
+        return SimpleNamespace(eval=lambda: None)
+
+
+@pytest.mark.parametrize(("requested", "expected"), [(None, 2), (1, 1), (5, 2)])
+def test_one_thread_setting_for_both_local_backends(
+    plan_of: pytest.MonkeyPatch, tmp_path: Path, requested: int | None, expected: int
+) -> None:
+    """--threads reaches torch (hf) and llama.cpp alike, capped at the host cores (2 of 8 here)."""
+    plan_of.setattr(cores, "all_cores", lambda: tuple(range(8)))
+    torch = FakeTorch()
+    transformers = SimpleNamespace(AutoTokenizer=FakeLoader, AutoModelForCausalLM=FakeLoader)
+    plan_of.setattr(hf_backend, "pin_to_host_cores", lambda: True)  # leave this test process's affinity alone
+    plan_of.setattr(hf_backend, "_import", lambda: (torch, transformers))
+    with create_backend(ModelSpec("hf", str(tmp_path), threads=requested)) as hf:
+        assert torch.threads == [expected] and hf.placement()["threads"] == expected
+
+    llama_options: list[dict[str, object]] = []
+
+    def llama(**options: object) -> SimpleNamespace:
+        llama_options.append(options)
+        return SimpleNamespace()
+
+    (tmp_path / "m.gguf").write_bytes(b"")
+    plan_of.setattr(llamacpp_backend, "pin_to_host_cores", lambda: True)
+    plan_of.setattr(llamacpp_backend, "_import_llama", lambda: llama)
+    with create_backend(ModelSpec("llamacpp", str(tmp_path / "m.gguf"), threads=requested)) as local:
+        assert local.placement()["threads"] == expected
+    assert llama_options[0]["n_threads"] == llama_options[0]["n_threads_batch"] == expected
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@ import pytest
 
 from afterburner.datasets.bundled import load_bundled
 from afterburner.datasets.model import Dataset
-from afterburner.models.base import GenerationConfig, ModelSpec, create_backend
+from afterburner.models.base import GenerationConfig, ModelSpec
+from afterburner.models.factory import create_backend
 from afterburner.optimize.loop import LoopConfig
 from afterburner.optimize.session import run_session
 from tests.models.conftest import llama_cpp_installed, smollm2  # noqa: F401  (fixtures)

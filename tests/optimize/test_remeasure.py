@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from afterburner.core.testcase import TestCase
 from afterburner.datasets.model import Problem
 from afterburner.evaluation.evaluate import BatchMeasurement, MeasureSettings
-from afterburner.judge.judge import TestCase
 from afterburner.optimize import session as session_module
 from afterburner.optimize.loop import LoopConfig
 from afterburner.optimize.session import run_session
@@ -59,3 +59,17 @@ def test_report_uses_the_remeasured_figures(tmp_path: Path, monkeypatch: pytest.
     assert summary["measurement"]["repeat"] == 2 and summary["measurement"]["flaky_when_remeasured"] == []
     assert "placement" in summary["conditions"] and "cores" in summary["conditions"]
     assert summary["selection_pass_scores"]["pass_at_1"] == 1.0
+    # Headline scores: the final iteration (1), with iteration 0 beside it, not a pool of both.
+    assert summary["scores_of"].startswith("iteration 1 (final)")
+    assert summary["scores"] == result.report.iterations[1].as_dict()
+    assert summary["scores_iteration_0"] == result.report.iterations[0].as_dict()
+    assert summary["selection_pass_scores_iteration_0"]["pass_at_1"] == 1.0
+    # The candidates generated in each iteration (one sample each here), as the selection passes measured them.
+    assert [[a.code for a in attempts] for attempts in result.outcomes[0].attempts_by_iteration] == [[naive], [optimal]]
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["iterations_are"] == "best so far after iteration i"
+    assert report["generated"]["measured"].startswith("selection passes")
+    assert [(row["iteration"], row["n"], row["pass_at_1"]) for row in report["generated"]["iterations"]] == [
+        (0, 1, 1.0),
+        (1, 1, 1.0),
+    ]

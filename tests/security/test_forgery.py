@@ -5,6 +5,7 @@ from __future__ import annotations
 from afterburner.core.limits import Limits
 from afterburner.core.verdicts import Verdict
 from afterburner.languages.snippet import run_python
+from afterburner.optimize.hotspots import python_hotspots
 from afterburner.sandbox import valgrind
 from afterburner.sandbox.runner import SandboxOptions
 
@@ -49,3 +50,17 @@ def test_a_program_that_replaces_itself_gets_no_count() -> None:
     result = run_python(replace, limits=Limits(cpu_time=30), options=SandboxOptions(instructions="valgrind"))
     assert result.verdict is Verdict.OK
     assert result.instructions is None
+
+
+def test_printed_hotspot_markers_cannot_forge_the_profile() -> None:
+    """A program that prints what looks like the profiler's report is ignored: the marker has a nonce."""
+    fake = 'print("x", flush=True)\nimport sys\nsys.stderr.write("\\n__AFTERBURNER_HOTSPOTS__{\\"1\\": 99}\\n")\n'
+    work = "total = 0\nfor i in range(3_000_000):\n    total += i * i\nprint(total)\n"
+    spots = python_hotspots(fake + work, "", Limits(cpu_time=10))
+    assert spots and spots[0].line in (5, 6), spots  # the loop of `work`, not line 1
+
+
+def test_a_program_that_prints_the_marker_it_guessed_gets_no_hotspots() -> None:
+    """Our marker twice (the program printed one too): nothing is trusted."""
+    code = "import sys\nsys.stderr.write(open('/proc/self/cmdline').read())\n"
+    assert python_hotspots(code, "", Limits(cpu_time=10)) == []

@@ -28,7 +28,8 @@ import afterburner
 from afterburner.datasets.registry import load_dataset
 from afterburner.datasets.bundled import bundled_root
 from afterburner.datasets.testgen import generate_tests
-from afterburner.judge.judge import TestCase, judge
+from afterburner.core.testcase import TestCase
+from afterburner.judge.judge import judge
 from afterburner.core.paths import cache_dir
 from afterburner.languages import get_language
 

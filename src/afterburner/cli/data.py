@@ -22,8 +22,9 @@ from afterburner.cli.progress import progress_bar
 from afterburner.core.errors import UsageError
 from afterburner.datasets.check import check_dataset
 from afterburner.datasets.model import Dataset
-from afterburner.datasets.profile import TestPlan, profile_dataset
+from afterburner.datasets.profile import profile_dataset
 from afterburner.datasets.registry import load_dataset
+from afterburner.datasets.testgen import TestPlan
 from afterburner.judge.stats import DEFAULT_ESTIMATOR
 
 app = typer.Typer(

@@ -22,7 +22,9 @@ from afterburner.core.errors import UsageError
 from afterburner.datasets.registry import load_dataset
 from afterburner.evaluation.candidates import read_candidates
 from afterburner.evaluation.evaluate import evaluate_candidates
-from afterburner.evaluation.report import build_report, to_markdown, write_report
+from afterburner.evaluation.metrics import BOOTSTRAP_RESAMPLES
+from afterburner.evaluation.render import to_markdown, write_report
+from afterburner.evaluation.report import build_report
 from afterburner.judge.stats import DEFAULT_ESTIMATOR
 
 out = Console()
@@ -46,7 +48,9 @@ def evaluate(
     metric: MetricOption = "cpu_time",
     instructions: InstructionsOption = "off",
     measure_cores: MeasureCoresOption = None,
-    rounds: Annotated[int, typer.Option("--bootstrap", help="Bootstrap rounds for the 95% intervals.")] = 128,
+    rounds: Annotated[
+        int, typer.Option("--bootstrap", help="Bootstrap resamples (over problems) for the 95% intervals.")
+    ] = BOOTSTRAP_RESAMPLES,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the JSON report instead of the Markdown summary.")
     ] = False,

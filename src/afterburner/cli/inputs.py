@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from afterburner.core.errors import UsageError
-from afterburner.judge.judge import TestCase
+from afterburner.core.testcase import TestCase
 from afterburner.languages import Language, detect_language, get_language
 
 

@@ -24,6 +24,7 @@ from afterburner.judge.checkers import checker_from_spec
 from afterburner.judge.compiler import compile_source
 from afterburner.judge.judge import judge as judge_tests
 from afterburner.judge.judge import run_samples, spreads
+from afterburner.languages.registry import all_languages
 from afterburner.sandbox.runner import SandboxOptions
 
 app = typer.Typer(
@@ -39,7 +40,7 @@ app.command("optimize")(optimize)
 
 Lang = Annotated[
     str | None,
-    typer.Option("--lang", "-l", help="python, cpp, java, javascript, go or rust (default: from the extension)."),
+    typer.Option("--lang", "-l", help=f"{', '.join(all_languages())} (default: from the extension)."),
 ]
 TimeLimit = Annotated[float, typer.Option("--time-limit", "-t", help="CPU time limit per run, seconds.")]
 MemoryLimit = Annotated[int, typer.Option("--memory-limit", "-m", help="Memory limit per run, MB.")]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -21,16 +21,18 @@ from afterburner.cli.options import (
     measure_settings,
 )
 from afterburner.cli.progress import progress_bar
+from afterburner.core.config import default_of, help_of
 from afterburner.core.errors import UsageError
 from afterburner.datasets.registry import load_dataset
-from afterburner.evaluation.report import to_markdown
+from afterburner.datasets.testgen import FEEDBACK_PLAN, SCORING_PLAN, TestSplit
+from afterburner.evaluation.render import to_markdown
 from afterburner.judge.stats import DEFAULT_ESTIMATOR
-from afterburner.models.base import GenerationConfig, ModelSpec, create_backend
+from afterburner.models.base import GenerationConfig, ModelSpec
 from afterburner.models.embedded import DEFAULT_MODEL
+from afterburner.models.factory import create_backend
 from afterburner.optimize.feedback import FeedbackOptions
 from afterburner.optimize.loop import LoopConfig
-from afterburner.optimize.prompts import TEMPLATES
-from afterburner.optimize.selection import OBJECTIVES, NoisePolicy
+from afterburner.optimize.selection import NoisePolicy
 from afterburner.optimize.session import run_session
 from afterburner.sandbox.cores import pin_to_host_cores
 
@@ -38,10 +40,12 @@ out = Console()
 
 
 def _spec(model: str, backend: str | None, base_url: str | None, api_key: str | None, threads: int | None) -> ModelSpec:
-    kind = backend or ("openai" if base_url else "llamacpp")
-    if kind not in ("openai", "llamacpp", "hf"):
-        raise UsageError(f"unknown backend {kind!r}", "use llamacpp, openai or hf")
-    return ModelSpec(kind=kind, model=model, base_url=base_url, api_key=api_key, n_threads=threads)  # type: ignore[arg-type]
+    kind = backend or ("openai" if base_url else "llamacpp")  # ModelSpec rejects an unknown kind
+    return ModelSpec(kind=kind, model=model, base_url=base_url, api_key=api_key, threads=threads)  # type: ignore[arg-type]
+
+
+def _off(name: str) -> str:
+    return f"Feedback off: {help_of(FeedbackOptions, name).rstrip('.').lower()}."
 
 
 def optimize(
@@ -66,25 +70,34 @@ def optimize(
     base_url: Annotated[
         str | None, typer.Option("--base-url", help="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1.")
     ] = None,
-    api_key: Annotated[str | None, typer.Option("--api-key", help="API key (default: $OPENAI_API_KEY).")] = None,
-    language: Annotated[
-        str, typer.Option("--lang", "-l", help="Language to write solutions in (dataset mode).")
-    ] = "python",
-    iterations: Annotated[int, typer.Option("--iterations", "-i", help="Refinement iterations after iteration 0.")] = 4,
-    samples: Annotated[int, typer.Option("--samples", "-k", help="Candidates generated per iteration.")] = 2,
-    objective: Annotated[str, typer.Option("--objective", help="time, memory or integral.")] = "time",
-    template: Annotated[
-        str, typer.Option("--template", help="afterburner (rich feedback) or paper (the paper's prompt).")
-    ] = "afterburner",
-    repeat: Annotated[
-        int, typer.Option("--repeat", "-n", help="Measured passes per candidate (selection and final re-measure).")
-    ] = 3,
+    api_key: Annotated[
+        str | None,
+        typer.Option("--api-key", help="API key (default: $AFTERBURNER_OPENAI_API_KEY, else $OPENAI_API_KEY)."),
+    ] = None,
+    language: Annotated[str, typer.Option("--lang", "-l", help=help_of(LoopConfig, "language"))] = default_of(
+        LoopConfig, "language"
+    ),
+    iterations: Annotated[int, typer.Option("--iterations", "-i", help=help_of(LoopConfig, "iterations"))] = default_of(
+        LoopConfig, "iterations"
+    ),
+    samples: Annotated[int, typer.Option("--samples", "-k", help=help_of(LoopConfig, "samples"))] = default_of(
+        LoopConfig, "samples"
+    ),
+    objective: Annotated[str, typer.Option("--objective", help=help_of(LoopConfig, "objective"))] = default_of(
+        LoopConfig, "objective"
+    ),
+    template: Annotated[str, typer.Option("--template", help=help_of(LoopConfig, "template"))] = default_of(
+        LoopConfig, "template"
+    ),
+    repeat: Annotated[int, typer.Option("--repeat", "-n", help=help_of(LoopConfig, "repeat"))] = default_of(
+        LoopConfig, "repeat"
+    ),
     estimator: EstimatorOption = DEFAULT_ESTIMATOR,
     metric: MetricOption = "cpu_time",
     measure_cores: MeasureCoresOption = None,
-    min_gain: Annotated[
-        float, typer.Option("--min-gain", help="Relative gain a new best must show beyond noise.")
-    ] = 0.05,
+    min_gain: Annotated[float, typer.Option("--min-gain", help=help_of(NoisePolicy, "min_gain"))] = default_of(
+        NoisePolicy, "min_gain"
+    ),
     temperature: Annotated[float, typer.Option("--temperature", help="Sampling temperature.")] = 0.7,
     max_tokens: Annotated[int, typer.Option("--max-tokens", help="Longest answer, in tokens.")] = 1024,
     seed: Annotated[int | None, typer.Option("--seed", help="Sampling seed (local backends).")] = None,
@@ -92,30 +105,36 @@ def optimize(
     threads: Annotated[
         int | None,
         typer.Option(
-            "--threads", help="CPU threads for a local model (default: one per host core, see --measure-cores)."
+            "--threads",
+            help="CPU threads for a local model, llamacpp or hf (default: one per host core, see --measure-cores).",
         ),
     ] = None,
-    no_failing_test: Annotated[
-        bool, typer.Option("--no-failing-test", help="Feedback without the first failing test.")
-    ] = False,
-    no_errors: Annotated[bool, typer.Option("--no-errors", help="Feedback without compiler/runtime errors.")] = False,
-    no_metrics: Annotated[bool, typer.Option("--no-metrics", help="Feedback without time/memory/integral.")] = False,
-    no_percentiles: Annotated[
-        bool, typer.Option("--no-percentiles", help="Feedback without percentiles vs references.")
-    ] = False,
-    no_hotspots: Annotated[bool, typer.Option("--no-hotspots", help="Feedback without Python line hotspots.")] = False,
+    no_failing_test: Annotated[bool, typer.Option("--no-failing-test", help=_off("failing_test"))] = False,
+    no_errors: Annotated[bool, typer.Option("--no-errors", help=_off("errors"))] = False,
+    no_metrics: Annotated[bool, typer.Option("--no-metrics", help=_off("metrics"))] = False,
+    no_percentiles: Annotated[bool, typer.Option("--no-percentiles", help=_off("percentiles"))] = False,
+    no_hotspots: Annotated[bool, typer.Option("--no-hotspots", help=_off("hotspots"))] = False,
     out_dir: Annotated[
-        Path, typer.Option("--out", "-o", help="Directory for trajectories and reports (resumes if present).")
+        Path,
+        typer.Option(
+            "--out", "-o", help="Directory for trajectories and reports (resumes the run there if it is the same run)."
+        ),
     ] = Path("afterburner-out"),
+    restart: Annotated[
+        bool, typer.Option("--restart", help="Move an earlier run in --out aside (previous-*/) and start fresh.")
+    ] = False,
+    feedback_seed: Annotated[
+        int, typer.Option("--feedback-seed", help="Seed of the generated feedback tests (prompts may show them).")
+    ] = FEEDBACK_PLAN.seed,
+    scoring_seed: Annotated[
+        int, typer.Option("--scoring-seed", help="Seed of the hidden scoring tests (never shown; decide the report).")
+    ] = SCORING_PLAN.seed,
 ) -> None:
     """Optimize solutions with a language model, iteration after iteration, judged in the sandbox."""
-    if objective not in OBJECTIVES:
-        raise UsageError(f"unknown objective {objective!r}", "use time, memory or integral")
-    if template not in TEMPLATES:
-        raise UsageError(f"unknown template {template!r}", f"use {' or '.join(TEMPLATES)}")
-    if not (0 <= iterations <= 100 and 1 <= samples <= 64 and 1 <= repeat <= 50 and 1 <= parallel <= 64):
-        raise UsageError("need 0 <= iterations <= 100, 1 <= samples <= 64, 1 <= repeat <= 50, 1 <= parallel <= 64")
+    if not 1 <= parallel <= 64:
+        raise UsageError("--parallel must be 1 .. 64")
     settings = measure_settings(repeat, estimator, metric, "off")
+    split = TestSplit(replace(FEEDBACK_PLAN, seed=feedback_seed), replace(SCORING_PLAN, seed=scoring_seed))
     apply_measure_cores(measure_cores)
     pin_to_host_cores()  # our own threads (and a local model's) stay off the measurement cores
     loaded = load_dataset(dataset)
@@ -145,7 +164,7 @@ def optimize(
         noise=NoisePolicy(min_gain=min_gain),
         generation=GenerationConfig(max_tokens=max_tokens, temperature=temperature, seed=seed),
     )
-    spec = _spec(model, backend, base_url, api_key or os.environ.get("OPENAI_API_KEY"), threads)
+    spec = _spec(model, backend, base_url, api_key, threads)
     with create_backend(spec, progress=lambda line: print(line, file=sys.stderr)) as llm:
         out.print(
             f"optimizing {len(chosen)} problem(s) of {loaded.name} with {llm.name} ({llm.kind}): "
@@ -163,6 +182,8 @@ def optimize(
                 on_event=lambda line: out.print(line, highlight=False),
                 on_progress=update,
                 settings=settings,
+                split=split,
+                restart=restart,
             )
     out.print(Markdown(to_markdown(result.report)))
     timings = result.timings

@@ -61,6 +61,11 @@ class RunResult:
     message: str = ""
     guarantees: Guarantees = field(default_factory=Guarantees)
 
+    @classmethod
+    def infrastructure_error(cls, message: str) -> RunResult:
+        """A run that did not happen because our side failed (IE): no figures, never the program's fault."""
+        return cls(Verdict.IE, None, None, 0.0, 0.0, 0, None, Sampling(0, 0, 0.0, 0.0), message=message)
+
     @property
     def stdout_text(self) -> str:
         return self.stdout.decode("utf-8", errors="replace")

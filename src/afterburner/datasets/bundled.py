@@ -7,8 +7,8 @@ import tomllib
 from importlib import resources
 from pathlib import Path
 
+from afterburner.core.testcase import TestCase
 from afterburner.datasets.model import LANGUAGES, Dataset, Issue, Problem, Solution, Style, validate
-from afterburner.judge.judge import TestCase
 from afterburner.languages import get_language
 
 BUNDLED = "venus-mini"
@@ -40,8 +40,11 @@ def _solutions(directory: Path) -> list[Solution]:
     return found
 
 
-def load_problem_dir(directory: Path) -> Problem:
-    """Read one problem directory; raises ValueError/OSError/KeyError for a broken one."""
+def load_problem_dir(directory: Path, bundled: bool = False) -> Problem:
+    """Read one problem directory; raises ValueError/OSError/KeyError for a broken one.
+
+    `bundled`: it ships with Afterburner, so its evaluator may run in-process.
+    """
     meta = tomllib.loads((directory / "problem.toml").read_text())
     tests = [TestCase(str(t["input"]), str(t["output"])) for t in json.loads((directory / "tests.json").read_text())]
     return Problem(
@@ -59,16 +62,17 @@ def load_problem_dir(directory: Path) -> Problem:
         starters=_by_language(directory / "starter"),
         runners=_by_language(directory / "runners"),
         origin=str(directory),
+        bundled=bundled,
     )
 
 
-def load_directory(root: Path, name: str) -> Dataset:
+def load_directory(root: Path, name: str, bundled: bool = False) -> Dataset:
     """Every problem directory under root; broken ones become issues, not silence."""
     problems: list[Problem] = []
     issues: list[Issue] = []
     for directory in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
         try:
-            problem = load_problem_dir(directory)
+            problem = load_problem_dir(directory, bundled)
         except (OSError, ValueError, KeyError, TypeError) as error:
             issues.append(Issue(directory.name, f"cannot be read: {type(error).__name__}: {error}"))
             continue
@@ -78,4 +82,4 @@ def load_directory(root: Path, name: str) -> Dataset:
 
 
 def load_bundled() -> Dataset:
-    return load_directory(bundled_root(), BUNDLED)
+    return load_directory(bundled_root(), BUNDLED, bundled=True)

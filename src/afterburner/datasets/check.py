@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from afterburner.core.errors import AfterburnerError
 from afterburner.datasets.model import Dataset, Issue
-from afterburner.datasets.profile import ProfileRun, TestPlan, profile_dataset
-from afterburner.datasets.testgen import generate_tests
+from afterburner.datasets.profile import ProfileRun, profile_dataset
+from afterburner.datasets.testgen import TestPlan, generate_tests
 
 
 def check_generators(dataset: Dataset, plan: TestPlan) -> list[Issue]:

@@ -6,10 +6,11 @@ import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from afterburner.judge.judge import TestCase
+from afterburner.core.testcase import TestCase
+from afterburner.languages.registry import all_languages
 
 PLACEHOLDER = "==Code Submission=="
-LANGUAGES = ("python", "cpp", "java", "javascript", "go", "rust")
+LANGUAGES = tuple(all_languages())  # the registry's, in its order
 
 
 class Style(StrEnum):
@@ -33,6 +34,14 @@ class Solution:
 
 
 @dataclass(frozen=True)
+class Pasted:
+    """A program to judge, and the line offset of the submitted code in it (0 unless pasted into a runner)."""
+
+    text: str
+    offset: int
+
+
+@dataclass(frozen=True)
 class Problem:
     """A problem in the Venus schema, extended to six languages."""
 
@@ -50,6 +59,7 @@ class Problem:
     runners: dict[str, str] = field(default_factory=dict)  # function style only
     slug: str = ""
     origin: str = ""  # where it was loaded from
+    bundled: bool = False  # ships with Afterburner: its evaluator is trusted to run in-process
 
     @property
     def languages(self) -> list[str]:
@@ -58,16 +68,16 @@ class Problem:
             return [language for language in LANGUAGES if language in self.runners]
         return list(LANGUAGES)
 
-    def program_source(self, language: str, code: str) -> str:
+    def program_source(self, language: str, code: str) -> Pasted:
         """The whole program to judge: the code itself, or the runner with the code pasted in."""
         if self.style is Style.PROGRAM:
-            return code
+            return Pasted(code, 0)
         runner = self.runners.get(language)
         if runner is None:
             raise KeyError(f"problem {self.id} has no {language} runner")
         lines = runner.splitlines()
         index = next(i for i, line in enumerate(lines) if line.strip() == PLACEHOLDER)
-        return "\n".join([*lines[:index], code, *lines[index + 1 :]]) + "\n"
+        return Pasted("\n".join([*lines[:index], code, *lines[index + 1 :]]) + "\n", index)
 
     def solutions_in(self, language: str) -> list[Solution]:
         return [s for s in self.solutions if s.language == language]

@@ -18,33 +18,18 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from afterburner.core.errors import AfterburnerError
-from afterburner.core.limits import Limits, MiB
+from afterburner.core.limits import Limits
 from afterburner.core.machine import machine_fingerprint
 from afterburner.core.paths import cache_dir
+from afterburner.core.testcase import TestCase
+from afterburner.core.verdicts import Verdict
+from afterburner.datasets.judging import SOLUTION_LIMITS, problem_checker
 from afterburner.datasets.model import Dataset, Issue, Problem, Solution
-from afterburner.datasets.testgen import problem_tests, tests_hash
-from afterburner.judge.checkers import Evaluator
-from afterburner.judge.judge import JudgeItem, JudgeResult, TestCase, judge, judge_batch
+from afterburner.datasets.testgen import TestPlan, tests_hash
+from afterburner.judge.judge import JudgeItem, JudgeResult, judge_batch
 from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator
 from afterburner.languages import get_language
 from afterburner.sandbox.runner import InstructionMode, SandboxOptions
-
-SOLUTION_LIMITS = Limits(cpu_time=10, memory=1024 * MiB)
-
-
-@dataclass(frozen=True)
-class TestPlan:
-    """Which generated tests a problem is measured on (after its fixed tests)."""
-
-    num_cases: int = 8
-    seed: int = 42
-    size: float = 1.0
-
-    def tests(self, problem: Problem) -> list[TestCase]:
-        """The problem's fixed tests, then the generated ones of this plan."""
-        return problem_tests(problem, self.num_cases, self.seed, self.size)
-
-    __test__ = False  # not a pytest test class
 
 
 @dataclass(frozen=True)
@@ -55,7 +40,7 @@ class SolutionProfile:
     language: str
     label: str
     code_hash: str
-    verdict: str
+    verdict: Verdict
     cpu_time: float | None = None
     wall_time: float | None = None
     peak_memory: float | None = None
@@ -69,9 +54,12 @@ class SolutionProfile:
     samples: dict[str, list[float]] = field(default_factory=dict)  # per metric: one total per measured pass
     unmeasured: dict[str, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "verdict", Verdict(self.verdict))  # also from a cached JSON string
+
     @property
     def passed(self) -> bool:
-        return self.verdict == "AC"
+        return self.verdict is Verdict.AC
 
 
 @dataclass
@@ -80,22 +68,6 @@ class ProfileRun:
     issues: list[Issue] = field(default_factory=list)
     measured: int = 0  # solutions actually run (the rest came from the cache)
     seconds: float = 0.0
-
-
-def judge_solution(
-    problem: Problem,
-    language: str,
-    code: str,
-    tests: Sequence[TestCase],
-    repeat: int = 1,
-    options: SandboxOptions | None = None,
-    limits: Limits = SOLUTION_LIMITS,
-    estimator: Estimator = DEFAULT_ESTIMATOR,
-) -> JudgeResult:
-    """Judge code for a problem (function style: pasted into the runner) with its evaluator."""
-    source = problem.program_source(language, code)
-    checker = Evaluator(problem.evaluator)
-    return judge(get_language(language), source, tests, checker, limits, options, repeat=repeat, estimator=estimator)
 
 
 def profile_of(problem: Problem, solution: Solution, result: JudgeResult, repeat: int) -> SolutionProfile:
@@ -110,7 +82,7 @@ def profile_of(problem: Problem, solution: Solution, result: JudgeResult, repeat
         language=solution.language,
         label=solution.label,
         code_hash=solution.code_hash,
-        verdict=result.verdict.value,
+        verdict=result.verdict,
         cpu_time=metrics.get("cpu_time"),
         wall_time=metrics.get("wall_time"),
         peak_memory=metrics.get("peak_memory"),
@@ -139,12 +111,12 @@ def profile_batch(
 
     Solutions in a language without a runner for this problem come back as CE with the reason.
     """
-    checker = Evaluator(problem.evaluator)
+    checker = problem_checker(problem)
     items: dict[int, JudgeItem] = {}
     unrunnable: dict[int, SolutionProfile] = {}
     for index, solution in enumerate(solutions):
         try:
-            source = problem.program_source(solution.language, solution.code)
+            source = problem.program_source(solution.language, solution.code).text
             items[index] = JudgeItem(get_language(solution.language), source, tests, checker)
         except (AfterburnerError, KeyError) as error:  # no runner, or no such language
             unrunnable[index] = SolutionProfile(
@@ -152,7 +124,7 @@ def profile_batch(
                 solution.language,
                 solution.label,
                 solution.code_hash,
-                "CE",
+                Verdict.CE,
                 repeat=repeat,
                 detail=str(error),
             )

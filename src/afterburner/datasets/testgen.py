@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import asdict, dataclass
 
-from afterburner.core.errors import AfterburnerError
+from afterburner.core.errors import AfterburnerError, UsageError
 from afterburner.core.limits import Limits, MiB
 from afterburner.core.paths import cache_dir
+from afterburner.core.testcase import TestCase
 from afterburner.datasets.model import Problem
-from afterburner.judge.judge import TestCase
 from afterburner.languages.snippet import run_python
 
 # Calls generate_test_cases with `size` only when the generator accepts it (Venus ones do not).
@@ -55,9 +56,63 @@ def generate_tests(
     return tests
 
 
-def problem_tests(problem: Problem, num_cases: int = 8, seed: int = 42, size: float = 1.0) -> list[TestCase]:
-    """The fixed tests, then the generated ones: the full test set of a problem."""
-    return [*problem.tests, *generate_tests(problem, num_cases, seed, size)]
+@dataclass(frozen=True)
+class TestPlan:
+    """Which tests a problem is judged on: its fixed tests (when `fixed`), then generated ones."""
+
+    num_cases: int = 8
+    seed: int = 42
+    size: float = 1.0  # the generator's scale (1.0: the size timings are taken at)
+    fixed: bool = True
+
+    __test__ = False  # not a pytest test class
+
+    def __post_init__(self) -> None:
+        if self.num_cases < 0 or self.size <= 0 or not (self.fixed or self.num_cases):
+            raise UsageError("a test plan needs num_cases >= 0, size > 0, and some tests", "fix the test plan")
+
+    def tests(self, problem: Problem) -> list[TestCase]:
+        return problem_tests(problem, self)
+
+
+# Feedback tests: their failures and outputs may be shown to a model (the fixed tests are
+# examples anyway). Scoring tests: another seed, never shown, decide every reported figure.
+FEEDBACK_PLAN = TestPlan()
+SCORING_PLAN = TestPlan(num_cases=8, seed=1_000_003, fixed=False)
+
+
+@dataclass(frozen=True)
+class TestSplit:
+    """The two test sets of a run: feedback tests a model may see, scoring tests it never sees."""
+
+    feedback: TestPlan = FEEDBACK_PLAN
+    scoring: TestPlan = SCORING_PLAN
+
+    __test__ = False  # not a pytest test class
+
+    def __post_init__(self) -> None:
+        if self.scoring.fixed or self.scoring.seed == self.feedback.seed:
+            raise UsageError(
+                "scoring tests must be generated with their own seed and include no fixed tests",
+                "pick another scoring seed",
+            )
+
+    def scoring_tests(self, problem: Problem) -> list[TestCase]:
+        """The scoring tests, less any whose input is also a feedback test (whose output a model may see)."""
+        shown = {test.input for test in self.feedback.tests(problem)}
+        tests = [test for test in self.scoring.tests(problem) if test.input not in shown]
+        if not tests:
+            raise GeneratorError(f"problem {problem.id}: every scoring test is also a feedback test")
+        return tests
+
+    def to_dict(self) -> dict[str, dict[str, object]]:
+        return {"feedback": asdict(self.feedback), "scoring": asdict(self.scoring)}
+
+
+def problem_tests(problem: Problem, plan: TestPlan = FEEDBACK_PLAN) -> list[TestCase]:
+    """The tests of `plan`: the fixed tests (when it includes them), then the generated ones."""
+    generated = generate_tests(problem, plan.num_cases, plan.seed, plan.size) if plan.num_cases else []
+    return [*(problem.tests if plan.fixed else ()), *generated]
 
 
 def tests_hash(tests: list[TestCase]) -> str:

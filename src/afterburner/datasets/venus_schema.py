@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from afterburner.core.errors import AfterburnerError, UsageError
+from afterburner.core.testcase import TestCase
 from afterburner.datasets.model import Dataset, Issue, Problem, Solution, Style, validate
-from afterburner.judge.judge import TestCase
 
 REQUIRED = ("problem_id", "question_content", "test_case_generator", "test_case_evaluator", "solutions")
 

@@ -14,11 +14,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from afterburner.core.errors import UsageError
+from afterburner.core.testcase import TestCase
+from afterburner.core.verdicts import Verdict
 from afterburner.datasets.model import Dataset, Problem, Solution
-from afterburner.datasets.profile import ProfileRun, SolutionProfile, TestPlan, failure_issue, profile_batch
+from afterburner.datasets.profile import ProfileRun, SolutionProfile, failure_issue, profile_batch
+from afterburner.datasets.testgen import TestPlan, TestSplit
 from afterburner.evaluation.candidates import Candidate
 from afterburner.evaluation.metrics import ALL_METRICS, Execution, References
-from afterburner.judge.judge import TestCase
 from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator
 from afterburner.sandbox.runner import InstructionMode, SandboxOptions
 
@@ -100,7 +102,13 @@ def execution_of(profile: SolutionProfile, problem_id: str, candidate: Candidate
         language=profile.language,
         wall_time=profile.wall_time if passed else None,
         instructions=profile.instructions if passed else None,
+        not_scored=not_scored_reason(profile.verdict, profile.detail),
     )
+
+
+def not_scored_reason(verdict: str, detail: str) -> str:
+    """'' for a verdict that counts; for IE, why the execution is left out of N."""
+    return f"not scored: infrastructure error ({detail[:200]})" if verdict == Verdict.IE.value else ""
 
 
 @dataclass
@@ -132,12 +140,17 @@ def evaluate_candidates(
     on_progress: Callable[[int, int], None] | None = None,
     settings: MeasureSettings | None = None,
 ) -> Evaluation:
-    """Measure every (problem, language) group of candidates together with its references."""
-    plan = plan or TestPlan()
+    """Measure every (problem, language) group of candidates together with its references.
+
+    The tests are `plan`'s, by default the scoring tests (generated with their own seed, never
+    shown in a prompt, less any that coincide with a feedback test).
+    """
     settings = settings or MeasureSettings(repeat=repeat)
     groups = _groups(dataset, candidates)
     problems = {pid: dataset.get(pid) for pid, _ in groups}
-    tests = {pid: plan.tests(problem) for pid, problem in problems.items()}  # a generator failure is raised
+    split = TestSplit()
+    # A generator failure is raised.
+    tests = {pid: plan.tests(p) if plan else split.scoring_tests(p) for pid, p in problems.items()}
     run = ProfileRun(issues=[i for i in dataset.issues if i.problem_id in problems])
     total = sum(len(indices) + len(problems[pid].solutions_in(lang)) for (pid, lang), indices in groups.items())
     progress = on_progress or (lambda done, total: None)

@@ -11,13 +11,19 @@ tolerance; with tolerance 0 the rule is exactly `1 - bisect_left(sorted(H), x) /
 
 from __future__ import annotations
 
+import inspect
 import math
-import random
+import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from scipy import stats  # type: ignore[import-untyped]
 
 METRICS: tuple[str, ...] = ("cpu_time", "peak_memory", "memory_integral")
 # What Beyond-T may rank by: CPU time (default), wall time, or deterministic instruction counts.
@@ -86,6 +92,12 @@ class Execution:
     language: str = "python"
     wall_time: float | None = None
     instructions: float | None = None
+    # Why it is not scored ("" = scored): our side failed (IE), so it is left out of N entirely.
+    not_scored: str = ""
+
+    @property
+    def scored(self) -> bool:
+        return not self.not_scored
 
     def value(self, metric: str) -> float | None:
         _check_metric(metric)
@@ -172,82 +184,123 @@ def _sum(contributions: Iterable[_Contribution]) -> list[float]:
 
 
 def score(executions: Sequence[Execution], references: References) -> Scores:
-    """Pass@1 and Beyond-T/M/I; a failed execution scores 0 but still counts in the denominator."""
-    return _scores_from_sums(len(executions), _sum(_contribution(e, references) for e in executions))
+    """Pass@1 and Beyond-T/M/I; a failed execution scores 0 but still counts in the denominator.
+
+    Executions that are not scored (an infrastructure error: ours, not the candidate's) are left
+    out of the denominator too.
+    """
+    counted = [e for e in executions if e.scored]
+    return _scores_from_sums(len(counted), _sum(_contribution(e, references) for e in counted))
 
 
 @dataclass(frozen=True)
 class Interval:
-    """A bootstrap confidence interval at the given level."""
+    """A bootstrap confidence interval at the given level, and the method that produced it."""
 
     low: float
     high: float
     level: float
+    method: str = "BCa"  # "BCa", "percentile" (BCa undefined), or "none" (one problem: nothing to resample)
 
 
-def _quantile(ordered: Sequence[float], q: float) -> float:
-    """Linearly interpolated quantile of already sorted values."""
-    position = q * (len(ordered) - 1)
-    below = math.floor(position)
-    above = min(below + 1, len(ordered) - 1)
-    return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
+BOOTSTRAP_RESAMPLES = 1000
+# scipy 1.15 renamed `random_state` to `rng`; accept either so any scipy >= 1.11 works.
+_SEED_KEYWORD = "rng" if "rng" in inspect.signature(stats.bootstrap).parameters else "random_state"
 
 
 def bootstrap(
     executions: Sequence[Execution],
     references: References,
-    rounds: int = 128,
+    rounds: int = BOOTSTRAP_RESAMPLES,
     seed: int = 0,
     level: float = 0.95,
 ) -> dict[str, Interval]:
-    """Percentile-bootstrap intervals of the four scores, resampling problems (with all their executions).
+    """Intervals of the four scores from `scipy.stats.bootstrap` over problems; {} without scored executions.
 
-    Samples of one problem are correlated, so drawing whole problems gives honest widths.
+    A resample draws problems with replacement, each with all its scored executions (samples of one
+    problem are correlated, so drawing whole problems gives honest widths); the statistic is the score
+    of the drawn executions, exactly as `score` computes it. `rounds` resamples, seeded by `seed`.
+    Method: BCa (bias-corrected and accelerated). Where BCa is undefined for a score (degenerate data:
+    every resample scores the same, or the jackknife cannot estimate the acceleration) that score gets
+    the percentile interval of the same resamples; all-equal data gives a zero-width interval. With one
+    problem there is nothing to resample: the interval is the point estimate (method "none").
     """
     if rounds < 1:
         raise ValueError(f"need at least one round, got {rounds}")
     if not 0.0 < level < 1.0:
         raise ValueError(f"level must lie in (0, 1), got {level}")
-    if not executions:
-        return {name: Interval(0.0, 0.0, level) for name in SCORE_NAMES}
     groups = group_by_problem(executions)
+    if not groups:
+        return {}
     problems = sorted(groups)  # fixed order: the same seed draws the same problems
-    sums = {p: _sum(_contribution(e, references) for e in groups[p]) for p in problems}
-    rng = random.Random(seed)
-    draws: dict[str, list[float]] = {name: [] for name in SCORE_NAMES}
-    for _ in range(rounds):
-        drawn = rng.choices(problems, k=len(problems))
-        totals = [sum(sums[p][index] for p in drawn) for index in range(4)]
-        resampled = _scores_from_sums(sum(len(groups[p]) for p in drawn), totals)
-        for name in SCORE_NAMES:
-            draws[name].append(getattr(resampled, name))
-    tail = (1.0 - level) / 2
-    return {
-        name: Interval(_quantile(sorted(values), tail), _quantile(sorted(values), 1.0 - tail), level)
-        for name, values in draws.items()
-    }
+    counts = np.array([len(groups[p]) for p in problems], dtype=float)
+    sums = np.array([_sum(_contribution(e, references) for e in groups[p]) for p in problems])  # (problems, 4)
+    if len(problems) < 2:
+        point = sums[0] / counts[0]
+        return {name: Interval(float(v), float(v), level, "none") for name, v in zip(SCORE_NAMES, point, strict=True)}
+
+    def statistic(drawn: NDArray[Any], axis: int = -1) -> NDArray[Any]:
+        # drawn: problem indices, shape (..., k); returns the four scores, shape (4, ...).
+        chosen = np.moveaxis(drawn, axis, -1).astype(int)
+        scores = sums[chosen].sum(axis=-2) / counts[chosen].sum(axis=-1)[..., None]
+        return np.moveaxis(scores, -1, 0)
+
+    data = (np.arange(len(problems)),)
+    options: dict[str, Any] = {"vectorized": True, "confidence_level": level, **_seeded(seed)}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # DegenerateDataWarning and friends: handled by the fallback below
+        try:
+            bca = stats.bootstrap(data, statistic, n_resamples=rounds, method="BCa", **options)
+        except (ValueError, ArithmeticError, IndexError):  # never let an undefined BCa end a report
+            bca = None
+        # Percentile bounds of the same resamples (no new draws), or of fresh ones if BCa failed outright.
+        reuse: dict[str, Any] = {"n_resamples": rounds} if bca is None else {"n_resamples": 0, "bootstrap_result": bca}
+        percentile_result = stats.bootstrap(data, statistic, method="percentile", **reuse, **options)
+    bounds = {"BCa": bca.confidence_interval} if bca is not None else {}
+    bounds["percentile"] = percentile_result.confidence_interval  # tried second
+    intervals = {}
+    for index, name in enumerate(SCORE_NAMES):
+        for method, (lows, highs) in bounds.items():
+            low, high = float(np.asarray(lows)[index]), float(np.asarray(highs)[index])
+            if math.isfinite(low) and math.isfinite(high):
+                intervals[name] = Interval(low, high, level, method)
+                break
+    return intervals
+
+
+def _seeded(seed: int) -> dict[str, Any]:
+    return {_SEED_KEYWORD: np.random.default_rng(seed)}
 
 
 def group_by_problem(executions: Iterable[Execution]) -> dict[str, list[Execution]]:
+    """Scored executions by problem (the not-scored ones are left out of every N)."""
     groups: dict[str, list[Execution]] = defaultdict(list)
     for execution in executions:
-        groups[execution.problem_id].append(execution)
+        if execution.scored:
+            groups[execution.problem_id].append(execution)
     return dict(groups)
 
 
-def pass_at_k_by_problem(executions: Sequence[Execution], k: int, iteration: int | None = None) -> float:
-    """Mean over problems of pass_at_k(n, c, k), each problem's samples pooled; 0.0 if no problem qualifies.
+PASS_AT_K_VALUES: tuple[int, ...] = (1, 2, 5, 10, 20, 50, 100)
 
-    With iteration set, only executions of that iteration count. Problems with fewer than k executions
-    are left out, since Pass@k is undefined for them.
+
+def pass_at_k_estimates(executions: Iterable[Execution]) -> dict[int, float]:
+    """Unbiased pass@k over the samples of each (problem, iteration), averaged over the groups with >= k samples.
+
+    Only scored executions count. Empty when no group has two samples: pass@k of one sample is just Pass@1.
     """
-    chosen = [e for e in executions if iteration is None or e.iteration == iteration]
-    estimates = [
-        pass_at_k(len(group), sum(e.passed for e in group), k)
-        for group in group_by_problem(chosen).values()
-        if len(group) >= k
-    ]
-    return sum(estimates) / len(estimates) if estimates else 0.0
+    groups: dict[tuple[str, int], list[Execution]] = defaultdict(list)
+    for execution in executions:
+        if execution.scored:
+            groups[(execution.problem_id, execution.iteration)].append(execution)
+    largest = max((len(group) for group in groups.values()), default=0)
+    if largest < 2:
+        return {}
+    estimates: dict[int, float] = {}
+    for k in (k for k in PASS_AT_K_VALUES if k <= largest):
+        values = [pass_at_k(len(g), sum(e.passed for e in g), k) for g in groups.values() if len(g) >= k]
+        estimates[k] = sum(values) / len(values)
+    return estimates
 
 
 class Category(StrEnum):
@@ -278,9 +331,11 @@ def categorize(execution: Execution, references: References, metric: str = "cpu_
 def category_counts(
     executions: Iterable[Execution], references: References, metric: str = "cpu_time"
 ) -> dict[Category, int]:
+    """How many scored executions fall in each category (the not-scored ones are in no N)."""
     counts = dict.fromkeys(Category, 0)
     for execution in executions:
-        counts[categorize(execution, references, metric)] += 1
+        if execution.scored:
+            counts[categorize(execution, references, metric)] += 1
     return counts
 
 

@@ -1,22 +1,22 @@
-"""Litmus reports: one evaluation rendered as JSON, Markdown, and a self-contained HTML page with plots."""
+"""Litmus reports, the model: what one evaluation or optimize run scored, and its JSON view.
+
+The renderers (Markdown, HTML with plots) and `write_report` live in `evaluation.render`.
+
+Headline figures. For `eval` they cover every execution. For an optimize run (`best_so_far=True`,
+executions = each problem's best so far after iterations 0..N) they are those of the final iteration
+N, with iteration 0's beside them: pooling all iterations would mix the start with the result.
+A figure that does not exist is None (JSON null, "-" in tables), never a number.
+"""
 
 from __future__ import annotations
 
-import base64
-import html
-import io
-import json
-import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from afterburner.evaluation.metrics import (
-    DISPLAY_NAMES,
+    BOOTSTRAP_RESAMPLES,
     METRICS,
-    SCORE_LABELS,
     SCORE_NAMES,
     TIE_TOLERANCE,
     Category,
@@ -28,34 +28,9 @@ from afterburner.evaluation.metrics import (
     by_iteration,
     category_counts,
     group_by_problem,
-    pass_at_k,
+    pass_at_k_estimates,
     score,
 )
-
-if TYPE_CHECKING:
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
-
-MAX_PROBLEM_PLOTS = 40  # beyond this the page gets heavy and the panels unreadable
-PASS_COLOUR = "#2a9d4b"
-FAIL_COLOUR = "#d1495b"
-CATEGORY_COLOURS: MappingProxyType[Category, str] = MappingProxyType(
-    {
-        Category.BEYOND: "#2a9d4b",
-        Category.MEDIOCRE: "#e9c46a",
-        Category.BELOW: "#f4a261",
-        Category.FAILED: "#d1495b",
-    }
-)
-CSS = """
-body { font-family: system-ui, sans-serif; max-width: 1100px; margin: 2em auto; color: #222; padding: 0 1em; }
-table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
-th, td { border: 1px solid #ccc; padding: 0.3em 0.7em; text-align: right; }
-th:first-child, td:first-child { text-align: left; }
-th { background: #f3f3f3; }
-img { max-width: 100%; display: block; margin: 0.5em 0 1.5em; }
-.note { color: #666; font-size: 0.9em; }
-"""
 
 
 @dataclass(frozen=True)
@@ -71,33 +46,66 @@ class ProblemRow:
 
 
 @dataclass(frozen=True)
+class GeneratedScores:
+    """Raw scores of every candidate generated in each iteration (all samples, not the best so far)."""
+
+    by_iteration: dict[int, Scores]
+    measured: str  # how these candidates were measured and ranked, e.g. the loop's selection passes
+
+
+@dataclass(frozen=True)
 class EvaluationReport:
-    """Everything a Litmus evaluation produced; executions and references are kept for the plots."""
+    """Everything a Litmus evaluation produced; executions and references are kept for the plots.
+
+    `scores`, `intervals`, `categories`, `per_problem` and `pass_at_k` are the headline figures: over
+    `headline_executions` (see the module docstring); `iterations` has every iteration.
+    """
 
     dataset: str
     scores: Scores
-    intervals: dict[str, Interval]
+    intervals: dict[str, Interval]  # {} when there is nothing to resample from
     categories: dict[str, dict[Category, int]]  # metric -> category -> count
     iterations: dict[int, Scores]
     per_problem: list[ProblemRow]
     executions: tuple[Execution, ...]
     references: References
     pass_at_k: dict[int, float] = field(default_factory=dict)  # only when problems have several samples
+    best_so_far: bool = False  # executions are each problem's best so far after each iteration
+    final_iteration: int | None = None  # the headline iteration (best_so_far only)
+    scores_iteration_0: Scores | None = None  # the start, beside the final scores (best_so_far only)
+    intervals_iteration_0: dict[str, Interval] = field(default_factory=dict)
+    measured: str = ""  # how the executions were measured, as the caller says
+    generated: GeneratedScores | None = None
+    resamples: int = BOOTSTRAP_RESAMPLES
+    seed: int = 0
 
+    @property
+    def not_scored(self) -> list[Execution]:
+        """Executions left out of every N: our side failed (infrastructure error), not the candidate."""
+        return [e for e in self.executions if not e.scored]
 
-def _pass_at_k(executions: Sequence[Execution]) -> dict[int, float]:
-    """Unbiased pass@k over the samples of each (problem, iteration), averaged over groups with >= k samples."""
-    groups: dict[tuple[str, int], list[Execution]] = {}
-    for execution in executions:
-        groups.setdefault((execution.problem_id, execution.iteration), []).append(execution)
-    largest = max((len(group) for group in groups.values()), default=0)
-    if largest < 2:
-        return {}
-    estimates: dict[int, float] = {}
-    for k in (k for k in (1, 2, 5, 10, 20, 50, 100) if k <= largest):
-        values = [pass_at_k(len(g), sum(e.passed for e in g), k) for g in groups.values() if len(g) >= k]
-        estimates[k] = sum(values) / len(values)
-    return estimates
+    @property
+    def headline_executions(self) -> tuple[Execution, ...]:
+        if self.final_iteration is None:
+            return self.executions
+        return tuple(e for e in self.executions if e.iteration == self.final_iteration)
+
+    @property
+    def headline(self) -> str:
+        """What the headline figures cover, in words."""
+        if self.final_iteration is None:
+            return "all executions"
+        return f"iteration {self.final_iteration} (final): each problem's best solution so far after the last iteration"
+
+    @property
+    def headline_label(self) -> str:
+        """The headline in a few words, for headings."""
+        return "all executions" if self.final_iteration is None else f"final iteration {self.final_iteration}"
+
+    @property
+    def iterations_are(self) -> str:
+        """What one row of `iterations` scores, in words."""
+        return "best so far after iteration i" if self.best_so_far else "executions of iteration i"
 
 
 def _problem_rows(executions: Sequence[Execution], references: References) -> list[ProblemRow]:
@@ -113,276 +121,96 @@ def build_report(
     dataset_name: str,
     executions: Sequence[Execution],
     references: References,
-    rounds: int = 128,
+    rounds: int = BOOTSTRAP_RESAMPLES,
     seed: int = 0,
+    *,
+    best_so_far: bool = False,
+    measured: str = "",
+    generated: GeneratedScores | None = None,
 ) -> EvaluationReport:
+    """Score executions against references; `rounds` bootstrap resamples over problems, seeded by `seed`.
+
+    With `best_so_far` (an optimize run: one execution per problem and iteration, the best so far) the
+    headline figures are those of the last iteration, and iteration 0's are kept beside them.
+    """
+    final = max((e.iteration for e in executions), default=None) if best_so_far else None
+    headline = [e for e in executions if final is None or e.iteration == final]
+    start = [e for e in executions if e.iteration == 0] if final is not None else []
     return EvaluationReport(
         dataset=dataset_name,
-        scores=score(executions, references),
-        intervals=bootstrap(executions, references, rounds=rounds, seed=seed),
-        categories={metric: category_counts(executions, references, metric) for metric in METRICS},
+        scores=score(headline, references),
+        intervals=bootstrap(headline, references, rounds=rounds, seed=seed),
+        categories={metric: category_counts(headline, references, metric) for metric in METRICS},
         iterations=by_iteration(executions, references),
-        per_problem=_problem_rows(executions, references),
+        per_problem=_problem_rows(headline, references),
         executions=tuple(executions),
         references=references,
-        pass_at_k=_pass_at_k(executions),
+        pass_at_k=pass_at_k_estimates(headline),
+        best_so_far=best_so_far,
+        final_iteration=final,
+        scores_iteration_0=score(start, references) if final is not None else None,
+        intervals_iteration_0=bootstrap(start, references, rounds=rounds, seed=seed),
+        measured=measured,
+        generated=generated,
+        resamples=rounds,
+        seed=seed,
     )
 
 
+def scores_json(scores: Scores | None) -> dict[str, float | None] | None:
+    """Scores as fractions in [0, 1]; each None when nothing was scored (N = 0), all None when absent."""
+    if scores is None:
+        return None
+    return {name: (value if scores.n else None) for name, value in scores.as_dict().items()}
+
+
+def intervals_json(intervals: dict[str, Interval]) -> dict[str, dict[str, Any] | None]:
+    return {name: asdict(intervals[name]) if name in intervals else None for name in SCORE_NAMES}
+
+
+def _iteration_rows(iterations: dict[int, Scores]) -> list[dict[str, Any]]:
+    return [{"iteration": i, "n": scores.n, **(scores_json(scores) or {})} for i, scores in iterations.items()]
+
+
 def to_json(report: EvaluationReport) -> dict[str, Any]:
-    """A JSON-ready view; scores and intervals are fractions in [0, 1], not percentages."""
+    """A JSON-ready view; scores and intervals are fractions in [0, 1], not percentages, None when missing."""
+    generated = report.generated
     return {
         "dataset": report.dataset,
+        "headline": report.headline,
+        "measured": report.measured or None,
         "n": report.scores.n,
         "problems": len(report.per_problem),
-        "scores": report.scores.as_dict(),
-        "intervals": {name: asdict(interval) for name, interval in report.intervals.items()},
+        "final_iteration": report.final_iteration,
+        "scores": scores_json(report.scores),
+        "intervals": intervals_json(report.intervals),
+        "scores_iteration_0": scores_json(report.scores_iteration_0),
+        "intervals_iteration_0": intervals_json(report.intervals_iteration_0) if report.best_so_far else None,
+        "bootstrap": {
+            "over": "problems",
+            "resamples": report.resamples,
+            "seed": report.seed,
+            "method": "BCa; percentile where BCa is undefined; none with one problem",
+        },
         "categories": {
             metric: {category.value: count for category, count in counts.items()}
             for metric, counts in report.categories.items()
         },
-        "iterations": [
-            {"iteration": iteration, "n": scores.n, **scores.as_dict()}
-            for iteration, scores in report.iterations.items()
-        ],
+        "iterations_are": report.iterations_are,
+        "iterations": _iteration_rows(report.iterations),
+        "generated": None
+        if generated is None
+        else {
+            "what": "every candidate generated in iteration i (all samples, not the best so far)",
+            "measured": generated.measured,
+            "iterations": _iteration_rows(generated.by_iteration),
+        },
         "per_problem": [asdict(row) for row in report.per_problem],
+        "not_scored": [
+            {"problem_id": e.problem_id, "iteration": e.iteration, "sample_id": e.sample_id, "reason": e.not_scored}
+            for e in report.not_scored
+        ],
         "pass_at_k": {str(k): value for k, value in report.pass_at_k.items()},
         "time_metric": report.references.time_metric,
         "tie_tolerance": dict(TIE_TOLERANCE),
     }
-
-
-# A table is a header row plus body rows of already formatted cells, shared by Markdown and HTML.
-_Table = tuple[list[str], list[list[str]]]
-
-
-def _pct(fraction: float) -> str:
-    return f"{fraction * 100:.1f}%"
-
-
-def _summary_table(report: EvaluationReport) -> _Table:
-    level = next(iter(report.intervals.values())).level if report.intervals else 0.95
-    rows = []
-    for name in SCORE_NAMES:
-        interval = report.intervals.get(name)
-        bounds = f"[{_pct(interval.low)}, {_pct(interval.high)}]" if interval else "-"
-        rows.append([SCORE_LABELS[name], _pct(getattr(report.scores, name)), bounds])
-    return ["Metric", "Score", f"{level:.0%} CI"], rows
-
-
-def _category_table(report: EvaluationReport, metric: str = "cpu_time") -> _Table:
-    counts = report.categories.get(metric, dict.fromkeys(Category, 0))
-    total = max(report.scores.n, 1)
-    rows = [[category.value, str(counts[category]), _pct(counts[category] / total)] for category in Category]
-    return ["Category", "Count", "Share"], rows
-
-
-def _iteration_table(report: EvaluationReport) -> _Table:
-    headers = ["Iteration", "N", *(SCORE_LABELS[name] for name in SCORE_NAMES)]
-    rows = [
-        [str(iteration), str(scores.n), *(_pct(getattr(scores, name)) for name in SCORE_NAMES)]
-        for iteration, scores in report.iterations.items()
-    ]
-    return headers, rows
-
-
-def _problem_table(report: EvaluationReport) -> _Table:
-    headers = ["Problem", "N", "Passed", "Beyond-T", "Beyond-M", "Beyond-I"]
-    rows = [
-        [
-            row.problem_id,
-            str(row.n),
-            str(row.passed),
-            _pct(row.mean_percentile_time),
-            _pct(row.mean_percentile_memory),
-            _pct(row.mean_percentile_integral),
-        ]
-        for row in report.per_problem
-    ]
-    return headers, rows
-
-
-def _overview(report: EvaluationReport) -> str:
-    tolerance = TIE_TOLERANCE.get(report.references.time_metric, 0.0)
-    return (
-        f"{report.scores.n} executions of {len(report.per_problem)} problems "
-        f"over {len(report.iterations)} iteration(s). Beyond-T ranks by {report.references.time_metric}; "
-        f"differences within the measurement noise are ties (time: {tolerance:.0%})."
-    )
-
-
-def _markdown_table(table: _Table) -> list[str]:
-    headers, rows = table
-
-    def line(cells: Sequence[str]) -> str:
-        return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
-
-    separator = "|" + "|".join(["---", *["---:"] * (len(headers) - 1)]) + "|"
-    return [line(headers), separator, *(line(row) for row in rows), ""]
-
-
-def to_markdown(report: EvaluationReport) -> str:
-    lines = [f"# Litmus report: {report.dataset}", "", _overview(report), "", "## Scores", ""]
-    lines += _markdown_table(_summary_table(report))
-    lines += [f"## Categories ({report.references.time_metric})", ""]
-    lines += _markdown_table(_category_table(report))
-    if len(report.iterations) > 1:
-        lines += ["## By iteration", ""]
-        lines += _markdown_table(_iteration_table(report))
-    if report.pass_at_k:
-        lines += ["## pass@k (unbiased, samples of each problem and iteration)", ""]
-        lines += _markdown_table((["k", "pass@k"], [[str(k), _pct(v)] for k, v in report.pass_at_k.items()]))
-    return "\n".join(lines)
-
-
-def _html_table(table: _Table) -> str:
-    headers, rows = table
-    head = "".join(f"<th>{html.escape(cell)}</th>" for cell in headers)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _figure(width: float, height: float) -> Figure:
-    """A figure on the Agg canvas, outside pyplot: no GUI backend and no global figure registry."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=(width, height), layout="constrained")
-    FigureCanvasAgg(figure)
-    return figure
-
-
-def _png(figure: Figure) -> str:
-    """Render to a base64 PNG and release the figure's artists."""
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=90)
-    figure.clear()
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-def _plain(text: str) -> str:
-    # A "$" would switch matplotlib to mathtext and may fail to parse.
-    return text.replace("$", r"\$")
-
-
-def _draw_problem(axes: Axes, problem_id: str, executions: Sequence[Execution], references: References) -> None:
-    """Reference CPU times as a jittered strip; candidates as vertical lines, green if passed, red if not."""
-    refs_ms = [value * 1000 for value in references.values(problem_id, "cpu_time")]
-    # Golden-ratio jitter: deterministic, yet spreads points evenly over the strip.
-    heights = [0.5 + 0.7 * ((index * 0.618034) % 1.0 - 0.5) for index in range(len(refs_ms))]
-    axes.scatter(refs_ms, heights, s=9, color="#777777", alpha=0.6)
-    drawn = 0
-    for execution in executions:
-        if execution.cpu_time is not None:
-            colour = PASS_COLOUR if execution.passed else FAIL_COLOUR
-            axes.axvline(execution.cpu_time * 1000, color=colour, linewidth=1.3, alpha=0.85)
-            drawn += 1
-    if not refs_ms and not drawn:
-        axes.text(0.5, 0.5, "no measurements", ha="center", va="center", transform=axes.transAxes, fontsize=8)
-    passed = sum(e.passed for e in executions)
-    axes.set_title(f"{_plain(problem_id[:36])} ({passed}/{len(executions)} passed)", fontsize=8)
-    axes.set_ylim(0, 1)
-    axes.set_yticks([])
-    axes.tick_params(labelsize=7)
-    axes.set_xlabel("CPU time (ms)", fontsize=7)
-
-
-def _distribution_plot(report: EvaluationReport) -> str:
-    problems = [row.problem_id for row in report.per_problem[:MAX_PROBLEM_PLOTS]]
-    groups = group_by_problem(report.executions)
-    columns = min(4, len(problems))
-    rows = math.ceil(len(problems) / columns)
-    figure = _figure(3.2 * columns, 1.9 * rows)
-    for index, problem in enumerate(problems, start=1):
-        _draw_problem(figure.add_subplot(rows, columns, index), problem, groups[problem], report.references)
-    return _png(figure)
-
-
-def _iteration_plot(report: EvaluationReport) -> str:
-    iterations = list(report.iterations)
-    figure = _figure(6.5, 3.6)
-    axes = figure.add_subplot()
-    for name in SCORE_NAMES:
-        values = [getattr(scores, name) * 100 for scores in report.iterations.values()]
-        axes.plot(iterations, values, marker="o", label=SCORE_LABELS[name])
-    axes.set_xticks(iterations)
-    axes.set_ylim(0, 100)
-    axes.set_xlabel("iteration")
-    axes.set_ylabel("% of executions")
-    axes.grid(alpha=0.3)
-    axes.legend(fontsize=8)
-    return _png(figure)
-
-
-def _category_plot(report: EvaluationReport) -> str:
-    """Stacked bars per metric: how executions split into beyond / mediocre / below / failed."""
-    figure = _figure(7.5, 2.8)
-    axes = figure.add_subplot()
-    labels = [DISPLAY_NAMES[metric] for metric in METRICS]
-    total = max(report.scores.n, 1)
-    left = [0.0] * len(METRICS)
-    for category in Category:
-        widths = [100 * report.categories[metric][category] / total for metric in METRICS]
-        axes.barh(labels, widths, left=left, color=CATEGORY_COLOURS[category], label=category.value)
-        left = [a + b for a, b in zip(left, widths, strict=True)]
-    axes.set_xlim(0, 100)
-    axes.invert_yaxis()
-    axes.set_xlabel("% of executions")
-    axes.legend(ncol=4, fontsize=8, loc="lower center", bbox_to_anchor=(0.5, 1.0))
-    return _png(figure)
-
-
-def _img(data: str, alt: str) -> str:
-    return f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
-
-
-def _html_sections(report: EvaluationReport) -> list[str]:
-    sections = [
-        f"<p>{html.escape(_overview(report))}</p>",
-        "<h2>Scores</h2>",
-        _html_table(_summary_table(report)),
-        "<h2>Categories</h2><p class='note'>Table: CPU time; chart: every metric.</p>",
-        _html_table(_category_table(report)),
-    ]
-    if not report.executions:
-        return sections  # nothing to plot
-    sections.append(_img(_category_plot(report), "category breakdown per metric"))
-    sections.append("<h2>By iteration</h2>")
-    if len(report.iterations) > 1:
-        sections.append(_html_table(_iteration_table(report)))
-    sections.append(_img(_iteration_plot(report), "scores per iteration"))
-    shown = min(len(report.per_problem), MAX_PROBLEM_PLOTS)
-    sections += [
-        "<h2>Problems</h2>",
-        f"<p class='note'>Reference CPU times (grey dots) and candidate executions (lines: green passed, red failed; "
-        f"failed runs without a measurement are not drawn). Showing {shown} of {len(report.per_problem)} problems.</p>",
-        _img(_distribution_plot(report), "reference distributions with candidate executions"),
-        _html_table(_problem_table(report)),
-    ]
-    return sections
-
-
-def to_html(report: EvaluationReport) -> str:
-    """One self-contained page: inline CSS, plots embedded as base64 PNG, every text escaped."""
-    title = html.escape(f"Litmus report: {report.dataset}")
-    body = "\n".join(_html_sections(report))
-    return (
-        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
-        f"<style>{CSS}</style></head>\n<body><h1>{title}</h1>\n{body}\n</body></html>\n"
-    )
-
-
-def write_report(report: EvaluationReport, out_dir: Path) -> dict[str, Path]:
-    """Write report.json, report.md and report.html into out_dir (created if needed)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    contents = {
-        "json": ("report.json", json.dumps(to_json(report), indent=2) + "\n"),
-        "markdown": ("report.md", to_markdown(report)),
-        "html": ("report.html", to_html(report)),
-    }
-    paths = {}
-    for kind, (name, text) in contents.items():
-        path = out_dir / name
-        path.write_text(text, encoding="utf-8")
-        paths[kind] = path
-    return paths

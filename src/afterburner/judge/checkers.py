@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import json
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
-from afterburner.core.errors import UsageError
+from afterburner.core.errors import AfterburnerError, UsageError
+from afterburner.core.limits import Limits, MiB
+from afterburner.languages.snippet import run_python
 
 
 class Checker(Protocol):
     def __call__(self, expected: str, actual: str) -> bool: ...
+
+
+@runtime_checkable
+class BatchChecker(Protocol):
+    """A checker that decides many outputs at once (one sandboxed run instead of one per test)."""
+
+    def __call__(self, expected: str, actual: str) -> bool: ...
+
+    def check_batch(self, pairs: Sequence[tuple[str, str]]) -> list[bool]: ...
 
 
 def exact(expected: str, actual: str) -> bool:
@@ -46,9 +58,10 @@ class FloatTolerance:
 
 @dataclass(frozen=True)
 class Evaluator:
-    """A dataset's `evaluate(expected_output, program_output) -> bool`, given as source code.
+    """A trusted `evaluate(expected_output, program_output) -> bool`, given as source code.
 
-    The code comes from the dataset, not from the candidate, and runs in this process.
+    Runs in this process: only for code that ships with Afterburner or that the user passed
+    themselves. A third-party dataset's evaluator is a `SandboxedEvaluator`.
     """
 
     source: str
@@ -70,6 +83,53 @@ class Evaluator:
             return bool(self.function(expected, actual))
         except Exception:  # a crashing evaluator means the output did not match what it expects
             return False
+
+
+class EvaluatorFailure(AfterburnerError):
+    """A dataset's evaluator itself failed: the test cannot be decided (IE), the candidate is not blamed."""
+
+
+# Reads the evaluator and the (expected, actual) pairs from /box; prints one verdict per pair.
+_BATCH_DRIVER = """
+import json
+namespace = {}
+exec(compile(open("/box/evaluator.py").read(), "evaluator.py", "exec"), namespace)
+evaluate = namespace["evaluate"]
+def check(expected, actual):
+    try:
+        return bool(evaluate(expected, actual))
+    except Exception:
+        return False
+pairs = json.load(open("/box/pairs.json"))
+print(json.dumps([check(expected, actual) for expected, actual in pairs]))
+"""
+EVALUATOR_LIMITS = Limits(cpu_time=30, memory=1024 * MiB, output=4 * MiB)
+
+
+@dataclass(frozen=True)
+class SandboxedEvaluator:
+    """A third-party `evaluate(expected, actual)`, run in the sandbox: one run decides all of a pass's outputs."""
+
+    source: str
+    limits: Limits = EVALUATOR_LIMITS
+
+    def __call__(self, expected: str, actual: str) -> bool:
+        return self.check_batch([(expected, actual)])[0]
+
+    def check_batch(self, pairs: Sequence[tuple[str, str]]) -> list[bool]:
+        """One verdict per (expected, actual); EvaluatorFailure when the evaluator cannot run."""
+        files = {"evaluator.py": self.source, "pairs.json": json.dumps([list(pair) for pair in pairs])}
+        result = run_python(_BATCH_DRIVER, files=files, limits=self.limits)
+        if not result.verdict.passed:
+            tail = (result.stderr_text.strip().splitlines() or [result.message])[-1]
+            raise EvaluatorFailure(f"the dataset's evaluator failed ({result.verdict.value}): {tail[:300]}")
+        try:
+            verdicts = json.loads(result.stdout)
+        except json.JSONDecodeError as error:
+            raise EvaluatorFailure(f"the dataset's evaluator printed no verdict list: {error}") from error
+        if not isinstance(verdicts, list) or len(verdicts) != len(pairs):
+            raise EvaluatorFailure("the dataset's evaluator gave a verdict list of the wrong length")
+        return [bool(v) for v in verdicts]
 
 
 def checker_from_spec(spec: str) -> Checker:

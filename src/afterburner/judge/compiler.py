@@ -20,6 +20,8 @@ from afterburner.languages.base import Language
 from afterburner.sandbox.runner import FileSource, SandboxOptions, run
 
 MESSAGE_CHARS = 8000
+INFRA_RETRIES = 2  # extra tries of a run whose sandbox failed
+INFRA_BACKOFF = 0.2  # seconds before the first retry, doubling
 
 
 @dataclass(frozen=True)
@@ -33,10 +35,23 @@ class Program:
         return self.language.run_argv(limits)
 
     def run(self, stdin: bytes | str | Path | None, limits: Limits, options: SandboxOptions | None = None) -> RunResult:
-        """One sandboxed run: the runtime's own task limit, its argv, and its runtime paths shown."""
+        """One sandboxed run: the runtime's own task limit, its argv, and its runtime paths shown.
+
+        An infrastructure error (the sandbox failed, not the program) is retried up to
+        `INFRA_RETRIES` times; one that persists comes back as verdict IE, never as the program's.
+        """
         limits = self.language.limits_for(limits)
         options = runtime_options(self.language, options or SandboxOptions())
-        return run(self.argv(limits), self.files, limits, stdin=stdin, options=options)
+        for attempt in range(INFRA_RETRIES + 1):
+            if attempt:
+                time.sleep(INFRA_BACKOFF * 2 ** (attempt - 1))
+            try:
+                result = run(self.argv(limits), self.files, limits, stdin=stdin, options=options)
+            except SandboxFailure as error:
+                result = RunResult.infrastructure_error(str(error))
+            if result.verdict is not Verdict.IE:
+                return result
+        return replace(result, message=f"{result.message} (infrastructure error, {INFRA_RETRIES + 1} tries)")
 
 
 def runtime_options(language: Language, options: SandboxOptions) -> SandboxOptions:

@@ -15,8 +15,9 @@ from typing import Any
 
 from afterburner.core.limits import Limits
 from afterburner.core.results import RunResult
+from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict, most_severe
-from afterburner.judge.checkers import Checker, tokens
+from afterburner.judge.checkers import BatchChecker, Checker, EvaluatorFailure, tokens
 from afterburner.judge.compiler import CompileResult, Program, compile_source
 from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator, Spread, estimate
 from afterburner.languages.base import Language
@@ -26,14 +27,6 @@ EXCERPT = 300
 METRICS = ("cpu_time", "wall_time", "peak_memory", "memory_integral", "instructions")
 # A program under callgrind runs 20-100x slower than natively; its limits are scaled by this.
 VALGRIND_SLOWDOWN = 100.0
-
-
-@dataclass(frozen=True)
-class TestCase:
-    input: str
-    output: str
-
-    __test__ = False  # not a pytest test class
 
 
 @dataclass(frozen=True)
@@ -99,26 +92,45 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= EXCERPT else text[:EXCERPT] + f"... ({len(text)} chars)"
 
 
+def _ran(program: Program, test: TestCase, limits: Limits, options: SandboxOptions, index: int) -> TestOutcome:
+    """Run one test: OK when the program ran cleanly (its output not yet checked), else its failure."""
+    language = program.language
+    result = program.run(test.input, limits, options)
+    verdict, detail = result.verdict, result.message
+    if verdict is Verdict.RTE and any(marker in result.stderr_text for marker in language.memory_errors):
+        verdict, detail = Verdict.MLE, "the runtime ran out of memory"
+    if verdict in (Verdict.RTE, Verdict.MLE) and result.stderr:
+        detail = f"{detail}\n{_excerpt(result.stderr_text[-2000:])}".strip()
+    return TestOutcome(index, verdict, result, detail)
+
+
+def _checked(outcome: TestOutcome, test: TestCase, accepted: bool) -> TestOutcome:
+    if accepted:
+        return replace(outcome, verdict=Verdict.AC)
+    got = outcome.run.stdout_text
+    detail = f"input: {_excerpt(test.input)!r}\nexpected: {_excerpt(test.output)!r}\ngot: {_excerpt(got)!r}"
+    return replace(outcome, verdict=Verdict.WA, detail=detail)
+
+
 def judge_test(
     program: Program, test: TestCase, checker: Checker, limits: Limits, options: SandboxOptions, index: int = 0
 ) -> TestOutcome:
     """Run one test and decide its verdict."""
-    language = program.language
-    result = program.run(test.input, limits, options)
-    verdict = result.verdict
-    detail = result.message
-    if verdict is Verdict.RTE and any(marker in result.stderr_text for marker in language.memory_errors):
-        verdict, detail = Verdict.MLE, "the runtime ran out of memory"
-    elif verdict is Verdict.OK:
-        actual = result.stdout_text
-        if checker(test.output, actual):
-            verdict = Verdict.AC
-        else:
-            verdict = Verdict.WA
-            detail = f"input: {_excerpt(test.input)!r}\nexpected: {_excerpt(test.output)!r}\ngot: {_excerpt(actual)!r}"
-    if verdict in (Verdict.RTE, Verdict.MLE) and result.stderr:
-        detail = f"{detail}\n{_excerpt(result.stderr_text[-2000:])}".strip()
-    return TestOutcome(index, verdict, result, detail)
+    outcome = _ran(program, test, limits, options, index)
+    if outcome.verdict is not Verdict.OK:
+        return outcome
+    return _checked(outcome, test, checker(test.output, outcome.run.stdout_text))
+
+
+def _check_batch(outcomes: list[TestOutcome], tests: Sequence[TestCase], checker: BatchChecker) -> list[TestOutcome]:
+    """Decide the clean runs of a pass with one call of a batch checker; a failing checker gives IE."""
+    clean = [o for o in outcomes if o.verdict is Verdict.OK]
+    try:
+        accepted = checker.check_batch([(tests[o.index].output, o.run.stdout_text) for o in clean])
+    except EvaluatorFailure as error:
+        return [replace(o, verdict=Verdict.IE, detail=str(error)) if o.verdict is Verdict.OK else o for o in outcomes]
+    decided = {o.index: _checked(o, tests[o.index], ok) for o, ok in zip(clean, accepted, strict=True)}
+    return [decided.get(o.index, o) for o in outcomes]
 
 
 def _totals(outcomes: Sequence[TestOutcome]) -> dict[str, float | None]:
@@ -169,15 +181,29 @@ def run_pass(
     stop_on_failure: bool = True,
     on_test: Callable[[TestOutcome], None] | None = None,
 ) -> list[TestOutcome]:
-    """One pass over the item's tests (stopping at the first failure unless told otherwise)."""
+    """One pass over the item's tests (stopping at the first failure unless told otherwise).
+
+    A batch checker (a sandboxed evaluator) decides all outputs of the pass in one run, after it.
+    """
+    batch = item.checker if isinstance(item.checker, BatchChecker) else None
     outcomes: list[TestOutcome] = []
     for index, test in enumerate(item.tests):
-        outcome = judge_test(program, test, item.checker, limits, options, index)
+        if batch is None:
+            outcome = judge_test(program, test, item.checker, limits, options, index)
+        else:
+            outcome = _ran(program, test, limits, options, index)
         outcomes.append(outcome)
-        if on_test:
+        if batch is None and on_test:
             on_test(outcome)
-        if stop_on_failure and outcome.verdict is not Verdict.AC:
+        if stop_on_failure and outcome.verdict not in (Verdict.AC, Verdict.OK):
             break
+    if batch is not None:
+        outcomes = _check_batch(outcomes, item.tests, batch)
+        if stop_on_failure:
+            failed = next((i for i, o in enumerate(outcomes) if o.verdict is not Verdict.AC), None)
+            outcomes = outcomes if failed is None else outcomes[: failed + 1]
+        for outcome in outcomes if on_test else ():
+            on_test(outcome)  # type: ignore[misc]
     return outcomes
 
 

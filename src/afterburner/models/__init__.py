@@ -15,9 +15,9 @@ from afterburner.models.base import (
     MessageLike,
     ModelSpec,
     Progress,
-    create_backend,
 )
 from afterburner.models.embedded import DEFAULT_MODEL, MODELS, EmbeddedModel, ensure_model
+from afterburner.models.factory import create_backend
 
 __all__ = [
     "DEFAULT_MODEL",

@@ -1,4 +1,4 @@
-"""The one interface every language-model backend implements, and the factory that picks one."""
+"""The one interface every language-model backend implements (the factory that picks one is in factory.py)."""
 
 from __future__ import annotations
 
@@ -107,16 +107,17 @@ class ModelSpec:
 
     kind: BackendKind
     model: str
+    # openai; None: $AFTERBURNER_OPENAI_BASE_URL, then $OPENAI_BASE_URL, then api.openai.com.
     base_url: str | None = None
+    # openai; None: $AFTERBURNER_OPENAI_API_KEY, then $OPENAI_API_KEY, then none.
     api_key: str | None = None
     # Requests in flight at once across all threads sharing this backend (openai).
     concurrency: int = 4
     max_retries: int = 5
     n_ctx: int = 4096
-    # Threads of a local model (llamacpp, hf); None: one per host core of the core plan. Either way at
-    # most one per host core, so the model never spills onto the cores programs are measured on.
-    n_threads: int | None = None
-    torch_threads: int | None = None
+    # CPU threads of a local model (llamacpp and hf alike); None: one per host core of the core plan. Either
+    # way at most one per host core, so the model never spills onto the cores programs are measured on.
+    threads: int | None = None
     # Backend-specific settings: keyword arguments of llama_cpp.Llama or from_pretrained, or fields
     # merged into every openai request body (e.g. {"repeat_penalty": 1.1}).
     extra: Mapping[str, object] = field(default_factory=dict)
@@ -126,9 +127,9 @@ class ModelSpec:
             raise UsageError(
                 f"unknown model backend {self.kind!r}", f"choose one of {', '.join(get_args(BackendKind))}"
             )
-        threads = [count for count in (self.n_threads, self.torch_threads) if count is not None]
+        threads = () if self.threads is None else (self.threads,)
         if min(self.concurrency, self.n_ctx, *threads) < 1 or self.max_retries < 0:
-            raise UsageError("concurrency, n_ctx and thread counts must be at least 1, max_retries at least 0")
+            raise UsageError("concurrency, n_ctx and threads must be at least 1, max_retries at least 0")
 
 
 def local_threads(requested: int | None) -> int:
@@ -182,18 +183,3 @@ class Backend(abc.ABC):
         self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
     ) -> None:
         self.close()
-
-
-def create_backend(spec: ModelSpec, progress: Progress | None = None) -> Backend:
-    """Build the backend for the spec; only that backend's dependencies get imported."""
-    if spec.kind == "openai":
-        from afterburner.models.openai_backend import OpenAIBackend
-
-        return OpenAIBackend(spec)
-    if spec.kind == "llamacpp":
-        from afterburner.models.llamacpp_backend import LlamaCppBackend
-
-        return LlamaCppBackend(spec, progress=progress)
-    from afterburner.models.hf_backend import HFBackend
-
-    return HFBackend(spec, progress=progress)

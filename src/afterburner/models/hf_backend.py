@@ -62,7 +62,7 @@ class HFBackend(Backend):
         pin_to_host_cores()
         torch, transformers = _import()
         # Threads are per process in torch: at most one per host core, off the measure cores.
-        self._threads = local_threads(spec.torch_threads)
+        self._threads = local_threads(spec.threads)
         torch.set_num_threads(self._threads)
         directory, gguf_file = resolve_source(spec.model, progress)
         options: dict[str, Any] = {"gguf_file": gguf_file} if gguf_file else {}

@@ -44,7 +44,7 @@ class LlamaCppBackend(Backend):
     def __init__(self, spec: ModelSpec, progress: Progress | None = None) -> None:
         # Before llama.cpp starts any thread: its threads inherit the mask and stay off the measure cores.
         pin_to_host_cores()
-        self._threads = local_threads(spec.n_threads)
+        self._threads = local_threads(spec.threads)
         llama_class = _import_llama()
         path = ensure_model(spec.model, progress)
         self._name = spec.model if spec.model in MODELS else Path(spec.model).stem

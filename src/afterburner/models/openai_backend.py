@@ -31,6 +31,8 @@ RETRY_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
 # Transient network failures; a read timeout is not retried, since the server may still be generating.
 RETRY_ERRORS = (httpx.NetworkError, httpx.ConnectTimeout, httpx.RemoteProtocolError)
 MAX_BACKOFF = 30.0
+# Where a key comes from when the spec has none, first one set wins.
+API_KEY_VARIABLES = ("AFTERBURNER_OPENAI_API_KEY", "OPENAI_API_KEY")
 
 
 def resolve_base_url(spec: ModelSpec) -> str:
@@ -39,7 +41,8 @@ def resolve_base_url(spec: ModelSpec) -> str:
 
 
 def resolve_api_key(spec: ModelSpec) -> str | None:
-    return spec.api_key or os.environ.get("AFTERBURNER_OPENAI_API_KEY") or os.environ.get("OPENAI_API_KEY")
+    """The spec's key, else the first of API_KEY_VARIABLES that is set (Afterburner's own wins)."""
+    return spec.api_key or next((os.environ[name] for name in API_KEY_VARIABLES if os.environ.get(name)), None)
 
 
 def is_local_url(url: str) -> bool:
@@ -201,7 +204,10 @@ class OpenAIBackend(Backend):
 
     def _decode(self, response: httpx.Response, url: str) -> dict[str, Any]:
         if response.status_code in (401, 403):
-            raise UsageError(f"{url} refused the API key ({response.status_code})", "set OPENAI_API_KEY")
+            raise UsageError(
+                f"{url} refused the API key ({response.status_code})",
+                f"the key comes from --api-key, else ${', else $'.join(API_KEY_VARIABLES)}",
+            )
         if response.status_code >= 400:
             raise AfterburnerError(f"{url} answered {response.status_code}: {response.text[:500]}")
         try:

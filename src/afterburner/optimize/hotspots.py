@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import secrets
 from dataclasses import dataclass
 
 from afterburner.core.limits import Limits
 from afterburner.languages.snippet import run_python
 
-MARKER = "__AFTERBURNER_HOTSPOTS__"
+# The marker carries a fresh nonce per run, so a program that prints a marker of its own
+# cannot pass off lines of its choosing (it could only by reading this wrapper's memory, and
+# hotspots feed prompts, never scores).
+MARKER = "__AFTERBURNER_HOTSPOTS_{nonce}__"
 # Samples the line being executed in /box/main.py every 0.5 ms of CPU time (SIGPROF).
-WRAPPER = f"""
+WRAPPER = """
 import collections, json, signal, sys
 counts = collections.Counter()
 def sample(signum, frame):
@@ -23,11 +27,11 @@ signal.signal(signal.SIGPROF, sample)
 signal.setitimer(signal.ITIMER_PROF, 0.0005, 0.0005)
 try:
     source = open("/box/main.py").read()
-    exec(compile(source, "/box/main.py", "exec"), {{"__name__": "__main__"}})
+    exec(compile(source, "/box/main.py", "exec"), {"__name__": "__main__"})
 finally:
     signal.setitimer(signal.ITIMER_PROF, 0, 0)
     sys.stdout.flush()
-    sys.stderr.write("\\n{MARKER}" + json.dumps(counts) + "\\n")
+    sys.stderr.write("\\n{marker}" + json.dumps(counts) + "\\n")
 """
 
 
@@ -40,12 +44,14 @@ class Hotspot:
 
 def python_hotspots(source: str, stdin: str, limits: Limits, top: int = 5) -> list[Hotspot]:
     """The lines where a Python program spends its CPU time on one input (empty if it fails)."""
-    result = run_python(WRAPPER, (), {"main.py": source}, limits, stdin)
+    marker = MARKER.format(nonce=secrets.token_hex(16))
+    wrapper = WRAPPER.replace("{marker}", marker)
+    result = run_python(wrapper, (), {"main.py": source}, limits, stdin)
     text = result.stderr_text
-    if MARKER not in text:
+    if text.count(marker) != 1:
         return []
     try:
-        counts = {int(k): int(v) for k, v in json.loads(text.rsplit(MARKER, 1)[1].strip() or "{}").items()}
+        counts = {int(k): int(v) for k, v in json.loads(text.split(marker, 1)[1].strip() or "{}").items()}
     except (ValueError, AttributeError):
         return []
     total = sum(counts.values())

@@ -8,35 +8,51 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from afterburner.core.config import require, setting
+from afterburner.core.testcase import TestCase
 from afterburner.datasets.model import Problem
 from afterburner.evaluation.metrics import References
-from afterburner.judge.judge import TestCase
 from afterburner.languages import get_language
 from afterburner.models.base import Backend, GenerationConfig
 from afterburner.optimize.extract import extract_code
 from afterburner.optimize.feedback import Attempt, FeedbackOptions, feedback_text, judge_attempt, performance_text
-from afterburner.optimize.prompts import PromptContext, build_messages, prompt_hash
+from afterburner.optimize.prompts import TEMPLATES, PromptContext, build_messages, prompt_hash
 from afterburner.optimize.selection import OBJECTIVES, NoisePolicy, replaces
 from afterburner.optimize.trajectory import TrajectoryLog
 
 
 @dataclass(frozen=True)
 class LoopConfig:
-    iterations: int = 4  # refinement iterations after iteration 0
-    samples: int = 2  # candidates per iteration
-    objective: str = "time"  # time | memory | integral
-    language: str = "python"
-    template: str = "afterburner"  # or "paper"
-    repeat: int = 3  # measured passes per candidate
+    """How the loop runs; validated on construction, and the CLI's defaults and help."""
+
+    iterations: int = setting(4, "Refinement iterations after iteration 0.")
+    samples: int = setting(2, "Candidates generated per iteration.")
+    objective: str = setting("time", "What to optimize: time, memory or integral.")
+    language: str = setting("python", "Language to write solutions in.")
+    template: str = setting("afterburner", "Prompt: afterburner (rich feedback) or paper (the paper's prompt).")
+    repeat: int = setting(3, "Measured passes per candidate (selection and final re-measure).")
     feedback: FeedbackOptions = field(default_factory=FeedbackOptions)
     noise: NoisePolicy = field(default_factory=NoisePolicy)
     generation: GenerationConfig = field(default_factory=lambda: GenerationConfig(max_tokens=1024, temperature=0.7))
+
+    def __post_init__(self) -> None:
+        require(
+            [
+                (0 <= self.iterations <= 100, "iterations must be 0 .. 100"),
+                (1 <= self.samples <= 64, "samples must be 1 .. 64"),
+                (self.objective in OBJECTIVES, f"objective must be one of {', '.join(OBJECTIVES)}"),
+                (self.template in TEMPLATES, f"template must be one of {', '.join(TEMPLATES)}"),
+                (1 <= self.repeat <= 50, "repeat must be 1 .. 50"),
+            ],
+            "loop settings",
+        )
 
 
 @dataclass
 class ProblemOutcome:
     problem_id: str
     best_by_iteration: list[Attempt]  # the best so far after each iteration (0..N)
+    attempts_by_iteration: list[list[Attempt]] = field(default_factory=list)  # every candidate of iteration i
     generation_seconds: float = 0.0
     judge_seconds: float = 0.0
     total_seconds: float = 0.0
@@ -120,6 +136,7 @@ def optimize_problem(
                 best = attempt
         assert best is not None
         outcome.best_by_iteration.append(best)
+        outcome.attempts_by_iteration.append(attempts)
         say(
             f"problem {problem.id} iteration {iteration}: best {best.verdict} "
             f"{_short(best, config.objective)} ({len(attempts)} candidate(s))"

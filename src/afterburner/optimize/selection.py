@@ -27,6 +27,8 @@ import numpy as np
 import numpy.typing as npt
 from scipy.stats import permutation_test, rankdata  # type: ignore[import-untyped]
 
+from afterburner.core.config import require, setting
+
 OBJECTIVES = {"time": "cpu_time", "memory": "peak_memory", "integral": "memory_integral"}
 
 PERMUTATION_RESAMPLES = 9999  # exact test up to this many distinct splits (7 + 7 passes: 3432), Monte Carlo above
@@ -38,9 +40,21 @@ _SEED_KEYWORD = "rng" if "rng" in inspect.signature(permutation_test).parameters
 
 @dataclass(frozen=True)
 class NoisePolicy:
-    min_gain: float = 0.05  # relative improvement required
-    alpha: float = 0.1  # significance level of the permutation test
-    min_samples: int = 3  # below this many passes per side, the test is skipped (gain only)
+    """When a candidate counts as better than the best so far, beyond measurement noise."""
+
+    min_gain: float = setting(0.05, "Relative gain (of medians) a new best must show.")
+    alpha: float = setting(0.1, "Significance level of the permutation test on the passes.")
+    min_samples: int = setting(3, "Passes per side below which only the gain is required (no test).")
+
+    def __post_init__(self) -> None:
+        require(
+            [
+                (0.0 <= self.min_gain < 1.0, "min_gain must be in [0, 1)"),
+                (0.0 < self.alpha < 1.0, "alpha must be in (0, 1)"),
+                (self.min_samples >= 1, "min_samples must be at least 1"),
+            ],
+            "noise policy",
+        )
 
 
 def _rank_sum(

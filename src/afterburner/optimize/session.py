@@ -10,14 +10,25 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from afterburner.core.testcase import TestCase
 from afterburner.datasets.model import Dataset, Problem
-from afterburner.datasets.profile import SolutionProfile, TestPlan, profile_dataset
-from afterburner.evaluation.evaluate import MeasureSettings, execution_of, key, measure_with_references, references_from
-from afterburner.evaluation.metrics import Execution, References
-from afterburner.evaluation.report import EvaluationReport, build_report, write_report
-from afterburner.judge.judge import TestCase
+from afterburner.datasets.profile import SolutionProfile, profile_dataset
+from afterburner.datasets.testgen import TestSplit
+from afterburner.evaluation.evaluate import (
+    MeasureSettings,
+    execution_of,
+    key,
+    measure_with_references,
+    not_scored_reason,
+    references_from,
+)
+from afterburner.evaluation.metrics import Execution, References, by_iteration
+from afterburner.evaluation.render import write_report
+from afterburner.evaluation.report import EvaluationReport, GeneratedScores, build_report, scores_json
 from afterburner.models.base import Backend
+from afterburner.optimize.feedback import Attempt
 from afterburner.optimize.loop import LoopConfig, ProblemOutcome, optimize_many
+from afterburner.optimize.resume import prepare_run, run_identity
 from afterburner.optimize.trajectory import TrajectoryLog
 from afterburner.sandbox.cores import core_plan
 
@@ -32,24 +43,40 @@ class SessionResult:
 
 def best_so_far_executions(outcomes: Sequence[ProblemOutcome], language: str) -> list[Execution]:
     """One execution per problem and iteration from the selection passes (biased: kept for comparison)."""
-    executions = []
-    for outcome in outcomes:
-        for iteration, attempt in enumerate(outcome.best_by_iteration):
-            metrics = attempt.metrics if attempt.passed else {}
-            executions.append(
-                Execution(
-                    problem_id=key(outcome.problem_id, language),
-                    passed=attempt.passed,
-                    cpu_time=metrics.get("cpu_time"),
-                    peak_memory=metrics.get("peak_memory"),
-                    memory_integral=metrics.get("memory_integral"),
-                    iteration=iteration,
-                    language=language,
-                    wall_time=metrics.get("wall_time"),
-                    instructions=metrics.get("instructions"),
-                )
-            )
-    return executions
+    return [
+        _selection_execution(outcome.problem_id, language, attempt, iteration)
+        for outcome in outcomes
+        for iteration, attempt in enumerate(outcome.best_by_iteration)
+    ]
+
+
+def generated_executions(outcomes: Sequence[ProblemOutcome], language: str) -> list[Execution]:
+    """Every candidate generated in each iteration (all samples, not the best), from its selection passes."""
+    return [
+        _selection_execution(outcome.problem_id, language, attempt, iteration, sample_id)
+        for outcome in outcomes
+        for iteration, attempts in enumerate(outcome.attempts_by_iteration)
+        for sample_id, attempt in enumerate(attempts)
+    ]
+
+
+def _selection_execution(
+    problem_id: str, language: str, attempt: Attempt, iteration: int, sample_id: int = 0
+) -> Execution:
+    metrics = attempt.metrics if attempt.passed else {}
+    return Execution(
+        problem_id=key(problem_id, language),
+        passed=attempt.passed,
+        cpu_time=metrics.get("cpu_time"),
+        peak_memory=metrics.get("peak_memory"),
+        memory_integral=metrics.get("memory_integral"),
+        sample_id=sample_id,
+        iteration=iteration,
+        language=language,
+        wall_time=metrics.get("wall_time"),
+        instructions=metrics.get("instructions"),
+        not_scored=not_scored_reason(attempt.verdict, attempt.failure),
+    )
 
 
 @dataclass
@@ -132,14 +159,20 @@ def run_session(
     on_event: Callable[[str], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     settings: MeasureSettings | None = None,
+    split: TestSplit | None = None,
+    restart: bool = False,
 ) -> SessionResult:
     """Profile the references, run the loop on every problem, re-measure the winners, summarize.
 
-    `settings` say how the final figures are measured (default: the loop's repeat, median).
+    `settings` say how the final figures are measured (default: the loop's repeat, min). The
+    loop (prompts, keep-best) sees only the feedback tests of `split`; the final figures come
+    from its scoring tests, which no prompt ever shows. Trajectories already in `out_dir` are
+    replayed only if they belong to this run (`resume.prepare_run`); `restart` moves them aside.
     """
+    split = split or TestSplit()
     started = time.monotonic()
     settings = settings or MeasureSettings(repeat=config.repeat)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    prepare_run(out_dir, run_identity(_identity_settings(config, backend), split.to_dict(), originals), restart)
     chosen = Dataset(dataset.name, tuple(problems))
     workers = len(core_plan().measure)
     profile = profile_dataset(  # for the loop's feedback; the report uses the final re-measure
@@ -149,10 +182,11 @@ def run_session(
         languages=[config.language],
         on_progress=on_progress,
         estimator=settings.estimator,
+        plan=split.feedback,
     )
     references: References = references_from(profile.profiles)
-    plan = TestPlan()
-    tests = {p.id: plan.tests(p) for p in problems}
+    tests = {p.id: split.feedback.tests(p) for p in problems}
+    scoring = {p.id: split.scoring_tests(p) for p in problems}
     reference_seconds = time.monotonic() - started
     log = TrajectoryLog(out_dir / "trajectories.jsonl")
     loop_started = time.monotonic()
@@ -162,11 +196,24 @@ def run_session(
     if on_event:
         on_event("re-measuring each problem's best solutions together with its references")
     remeasure_started = time.monotonic()
-    final = remeasure_final(problems, outcomes, config.language, tests, settings, workers)
+    final = remeasure_final(problems, outcomes, config.language, scoring, settings, workers)
     remeasure_seconds = time.monotonic() - remeasure_started
-    report = build_report(dataset.name, final.executions, final.references)
+    generated = GeneratedScores(
+        by_iteration(generated_executions(outcomes, config.language), references),
+        "selection passes: the loop's own, on the feedback tests, ranked among its reference profile",
+    )
+    report = build_report(
+        dataset.name,
+        final.executions,
+        final.references,
+        best_so_far=True,
+        measured="re-measured after selection on the scoring tests, together with the references",
+        generated=generated,
+    )
     paths = write_report(report, out_dir)
-    selection = build_report(dataset.name, best_so_far_executions(outcomes, config.language), references)
+    selection = build_report(
+        dataset.name, best_so_far_executions(outcomes, config.language), references, best_so_far=True
+    )
     timings = _timings(outcomes, reference_seconds, loop_seconds)
     timings["remeasure_seconds"] = remeasure_seconds
     summary: dict[str, Any] = {
@@ -176,12 +223,15 @@ def run_session(
             "final_figures": "re-measured after selection: each problem's best after each iteration together "
             "with its references, passes interleaved round-robin",
             **asdict(settings),
-            "tests": asdict(plan),
+            "tests": split.to_dict(),
             "flaky_when_remeasured": final.flaky,
         },
         "conditions": {"placement": backend.placement(), "cores": core_plan().to_dict()},
-        "scores": report.scores.as_dict(),
-        "selection_pass_scores": selection.scores.as_dict(),
+        "scores_of": report.headline,
+        "scores": scores_json(report.scores),
+        "scores_iteration_0": scores_json(report.scores_iteration_0),
+        "selection_pass_scores": scores_json(selection.scores),
+        "selection_pass_scores_iteration_0": scores_json(selection.scores_iteration_0),
     }
     (out_dir / "summary.json").write_text(json.dumps(summary, indent=2))
     paths["trajectories"] = log.path
@@ -204,6 +254,22 @@ def _timings(outcomes: Sequence[ProblemOutcome], reference_seconds: float, loop_
         # Time inside the per-problem loops spent neither generating nor judging: our overhead.
         "loop_overhead_share": max(0.0, busy - generation - judge) / busy if busy else 0.0,
         "judge_share": judge / busy if busy else 0.0,
+    }
+
+
+def _identity_settings(config: LoopConfig, backend: Backend) -> dict[str, Any]:
+    """The loop settings a resumed run must share with the trajectories it replays."""
+    generation = {k: v for k, v in asdict(config.generation).items() if k not in ("n", "timeout")}
+    return {
+        "model": backend.name,
+        "backend": backend.kind,
+        "template": config.template,
+        "objective": config.objective,
+        "language": config.language,
+        "repeat": config.repeat,
+        "feedback": asdict(config.feedback),
+        "noise": asdict(config.noise),
+        "generation": json.loads(json.dumps(generation, default=list)),
     }
 
 

@@ -1,0 +1,46 @@
+"""Config dataclasses validate themselves and are the CLI's one source of defaults and help."""
+
+from __future__ import annotations
+
+import pytest
+
+from afterburner.core.config import default_of, help_of
+from afterburner.core.errors import UsageError
+from afterburner.optimize.feedback import FeedbackOptions
+from afterburner.optimize.loop import LoopConfig
+from afterburner.optimize.selection import NoisePolicy
+
+
+@pytest.mark.parametrize(
+    ("make", "named"),
+    [
+        (lambda: LoopConfig(iterations=-1), "iterations"),
+        (lambda: LoopConfig(samples=0), "samples"),
+        (lambda: LoopConfig(objective="speed"), "objective"),
+        (lambda: LoopConfig(template="mine"), "template"),
+        (lambda: LoopConfig(repeat=0), "repeat"),
+        (lambda: NoisePolicy(min_gain=1.5), "min_gain"),
+        (lambda: NoisePolicy(alpha=0.0), "alpha"),
+        (lambda: NoisePolicy(min_samples=0), "min_samples"),
+    ],
+)
+def test_bad_settings_are_refused_by_name(make: object, named: str) -> None:
+    with pytest.raises(UsageError, match=named):
+        make()  # type: ignore[operator]
+
+
+def test_defaults_and_help_come_from_the_dataclasses() -> None:
+    assert default_of(LoopConfig, "iterations") == LoopConfig().iterations
+    assert "iteration 0" in help_of(LoopConfig, "iterations")
+    assert help_of(NoisePolicy, "min_gain", with_default=True).endswith("[default: 0.05]")
+    assert help_of(FeedbackOptions, "hotspots")
+
+
+def test_the_cli_shows_the_dataclass_defaults() -> None:
+    from typer.testing import CliRunner
+
+    from afterburner.cli.main import app
+
+    shown = CliRunner().invoke(app, ["optimize", "--help"], env={"COLUMNS": "200"}).output
+    assert help_of(LoopConfig, "iterations") in shown
+    assert f"[default: {LoopConfig().samples}]" in shown
