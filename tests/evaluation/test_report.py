@@ -67,12 +67,20 @@ def test_json_keys_and_numbers(report: EvaluationReport) -> None:
     assert data == to_json(report)
     expected_keys = {"dataset", "headline", "measured", "n", "problems", "final_iteration", "scores", "intervals"}
     expected_keys |= {"scores_iteration_0", "intervals_iteration_0", "bootstrap", "categories", "iterations_are"}
-    expected_keys |= {"iterations", "generated", "per_problem", "pass_at_k", "time_metric", "tie_tolerance"}
+    expected_keys |= {
+        "iterations",
+        "generated",
+        "per_problem",
+        "not_scored",
+        "pass_at_k",
+        "time_metric",
+        "tie_tolerance",
+    }
     assert set(data) == expected_keys
     # eval: the headline pools every execution; nothing optimize-specific is filled in with a number
     assert data["headline"] == "all executions" and data["iterations_are"] == "executions of iteration i"
     assert data["final_iteration"] is data["scores_iteration_0"] is data["intervals_iteration_0"] is None
-    assert data["generated"] is None and data["measured"] is None
+    assert data["generated"] is None and data["measured"] is None and data["not_scored"] == []
     assert data["bootstrap"]["over"] == "problems" and data["bootstrap"]["resamples"] == 32
     assert data["time_metric"] == "cpu_time" and data["tie_tolerance"]["instructions"] == 0.0
     assert data["dataset"] == "mini <set>"

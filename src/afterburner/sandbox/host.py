@@ -38,7 +38,8 @@ def _probe_bwrap() -> tuple[str | None, str]:
     if path is None:
         return None, "bubblewrap is not installed (apt-get install bubblewrap)"
     probe = subprocess.run(
-        [path, "--unshare-all", "--ro-bind", "/", "/", "--", "/bin/true"],
+        # --as-pid-1: no init stub of bubblewrap's, which would outlive the probe as a zombie of pid 1.
+        [path, "--unshare-all", "--as-pid-1", "--die-with-parent", "--ro-bind", "/", "/", "--", "/bin/true"],
         capture_output=True,
         text=True,
     )
