@@ -198,26 +198,42 @@ def run_session(
     remeasure_started = time.monotonic()
     final = remeasure_final(problems, outcomes, config.language, scoring, settings, workers)
     remeasure_seconds = time.monotonic() - remeasure_started
+    report, summary = _report_and_summary(dataset.name, outcomes, final, references, config, backend, settings, split)
+    paths = write_report(report, out_dir)
+    timings = _timings(outcomes, reference_seconds, loop_seconds)
+    timings["remeasure_seconds"] = remeasure_seconds
+    (out_dir / "summary.json").write_text(json.dumps({"timings": timings, **summary}, indent=2))
+    paths["trajectories"] = log.path
+    paths["best"] = out_dir / "best.jsonl"
+    paths["summary"] = out_dir / "summary.json"
+    return SessionResult(outcomes, report, timings, paths)
+
+
+def _report_and_summary(
+    name: str,
+    outcomes: Sequence[ProblemOutcome],
+    final: Remeasured,
+    references: References,
+    config: LoopConfig,
+    backend: Backend,
+    settings: MeasureSettings,
+    split: TestSplit,
+) -> tuple[EvaluationReport, dict[str, Any]]:
+    """The report of the re-measured figures, and the summary beside it (what was measured, how)."""
     generated = GeneratedScores(
         by_iteration(generated_executions(outcomes, config.language), references),
         "selection passes: the loop's own, on the feedback tests, ranked among its reference profile",
     )
     report = build_report(
-        dataset.name,
+        name,
         final.executions,
         final.references,
         best_so_far=True,
         measured="re-measured after selection on the scoring tests, together with the references",
         generated=generated,
     )
-    paths = write_report(report, out_dir)
-    selection = build_report(
-        dataset.name, best_so_far_executions(outcomes, config.language), references, best_so_far=True
-    )
-    timings = _timings(outcomes, reference_seconds, loop_seconds)
-    timings["remeasure_seconds"] = remeasure_seconds
+    selection = build_report(name, best_so_far_executions(outcomes, config.language), references, best_so_far=True)
     summary: dict[str, Any] = {
-        "timings": timings,
         "config": _config_summary(config, backend),
         "measurement": {
             "final_figures": "re-measured after selection: each problem's best after each iteration together "
@@ -233,11 +249,7 @@ def run_session(
         "selection_pass_scores": scores_json(selection.scores),
         "selection_pass_scores_iteration_0": scores_json(selection.scores_iteration_0),
     }
-    (out_dir / "summary.json").write_text(json.dumps(summary, indent=2))
-    paths["trajectories"] = log.path
-    paths["best"] = out_dir / "best.jsonl"
-    paths["summary"] = out_dir / "summary.json"
-    return SessionResult(outcomes, report, timings, paths)
+    return report, summary
 
 
 def _timings(outcomes: Sequence[ProblemOutcome], reference_seconds: float, loop_seconds: float) -> dict[str, float]:
