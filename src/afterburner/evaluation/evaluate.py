@@ -106,9 +106,9 @@ def execution_of(profile: SolutionProfile, problem_id: str, candidate: Candidate
     )
 
 
-def not_scored_reason(verdict: str, detail: str) -> str:
+def not_scored_reason(verdict: Verdict, detail: str) -> str:
     """'' for a verdict that counts; for IE, why the execution is left out of N."""
-    return f"not scored: infrastructure error ({detail[:200]})" if verdict == Verdict.IE.value else ""
+    return f"not scored: infrastructure error ({detail[:200]})" if verdict is Verdict.IE else ""
 
 
 @dataclass

@@ -11,7 +11,6 @@ tolerance; with tolerance 0 the rule is exactly `1 - bisect_left(sorted(H), x) /
 
 from __future__ import annotations
 
-import inspect
 import math
 import warnings
 from collections import defaultdict
@@ -204,8 +203,6 @@ class Interval:
 
 
 BOOTSTRAP_RESAMPLES = 1000
-# scipy 1.15 renamed `random_state` to `rng`; accept either so any scipy >= 1.11 works.
-_SEED_KEYWORD = "rng" if "rng" in inspect.signature(stats.bootstrap).parameters else "random_state"
 
 
 def bootstrap(
@@ -246,7 +243,7 @@ def bootstrap(
         return np.moveaxis(scores, -1, 0)
 
     data = (np.arange(len(problems)),)
-    options: dict[str, Any] = {"vectorized": True, "confidence_level": level, **_seeded(seed)}
+    options: dict[str, Any] = {"vectorized": True, "confidence_level": level, "rng": np.random.default_rng(seed)}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # DegenerateDataWarning and friends: handled by the fallback below
         try:
@@ -266,10 +263,6 @@ def bootstrap(
                 intervals[name] = Interval(low, high, level, method)
                 break
     return intervals
-
-
-def _seeded(seed: int) -> dict[str, Any]:
-    return {_SEED_KEYWORD: np.random.default_rng(seed)}
 
 
 def group_by_problem(executions: Iterable[Execution]) -> dict[str, list[Execution]]:

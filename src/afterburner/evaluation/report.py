@@ -86,9 +86,7 @@ class EvaluationReport:
 
     @property
     def headline_executions(self) -> tuple[Execution, ...]:
-        if self.final_iteration is None:
-            return self.executions
-        return tuple(e for e in self.executions if e.iteration == self.final_iteration)
+        return _of_iteration(self.executions, self.final_iteration)
 
     @property
     def headline(self) -> str:
@@ -134,7 +132,7 @@ def build_report(
     headline figures are those of the last iteration, and iteration 0's are kept beside them.
     """
     final = max((e.iteration for e in executions), default=None) if best_so_far else None
-    headline = [e for e in executions if final is None or e.iteration == final]
+    headline = _of_iteration(executions, final)
     start = [e for e in executions if e.iteration == 0] if final is not None else []
     return EvaluationReport(
         dataset=dataset_name,
@@ -155,6 +153,11 @@ def build_report(
         resamples=rounds,
         seed=seed,
     )
+
+
+def _of_iteration(executions: Sequence[Execution], iteration: int | None) -> tuple[Execution, ...]:
+    """The executions of one iteration; all of them when `iteration` is None."""
+    return tuple(e for e in executions if iteration is None or e.iteration == iteration)
 
 
 def scores_json(scores: Scores | None) -> dict[str, float | None] | None:

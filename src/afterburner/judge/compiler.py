@@ -41,7 +41,7 @@ class Program:
         `INFRA_RETRIES` times; one that persists comes back as verdict IE, never as the program's.
         """
         limits = self.language.limits_for(limits)
-        options = runtime_options(self.language, options or SandboxOptions())
+        options = self.language.sandbox_options(options)
         for attempt in range(INFRA_RETRIES + 1):
             if attempt:
                 time.sleep(INFRA_BACKOFF * 2 ** (attempt - 1))
@@ -52,11 +52,6 @@ class Program:
             if result.verdict is not Verdict.IE:
                 return result
         return replace(result, message=f"{result.message} (infrastructure error, {INFRA_RETRIES + 1} tries)")
-
-
-def runtime_options(language: Language, options: SandboxOptions) -> SandboxOptions:
-    """`options` with the language's runtime directories added to what the sandbox shows."""
-    return replace(options, read_only=(*language.runtime, *options.read_only))
 
 
 @dataclass(frozen=True)
@@ -107,7 +102,7 @@ def _compile_into(language: Language, source: str, limits: Limits, build: Path) 
             list(language.compile),
             {language.source: source.encode()},
             limits,
-            options=runtime_options(language, SandboxOptions(env=language.compile_env, sample_hz=100)),
+            options=language.sandbox_options(SandboxOptions(env=language.compile_env, sample_hz=100)),
             output_dir=out,
         )
         if result.verdict is Verdict.IE:

@@ -202,8 +202,9 @@ def run_pass(
         if stop_on_failure:
             failed = next((i for i, o in enumerate(outcomes) if o.verdict is not Verdict.AC), None)
             outcomes = outcomes if failed is None else outcomes[: failed + 1]
-        for outcome in outcomes if on_test else ():
-            on_test(outcome)  # type: ignore[misc]
+        for outcome in outcomes:
+            if on_test:
+                on_test(outcome)
     return outcomes
 
 

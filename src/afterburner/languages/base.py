@@ -5,10 +5,11 @@ from __future__ import annotations
 import functools
 import os
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from afterburner.core.limits import Limits
+from afterburner.sandbox.runner import SandboxOptions
 
 SELF_TEST_INPUT = "20 22\n"
 SELF_TEST_OUTPUT = "42"
@@ -48,6 +49,11 @@ class Language:
     def run_argv(self, limits: Limits) -> list[str]:
         heap_mb = max(16, int(limits.memory * 0.8) // (1024 * 1024))
         return [part.replace("{heap_mb}", str(heap_mb)) for part in self.run]
+
+    def sandbox_options(self, options: SandboxOptions | None = None) -> SandboxOptions:
+        """`options` with this runtime's directories added to what the sandbox shows."""
+        options = options or SandboxOptions()
+        return replace(options, read_only=(*self.runtime, *options.read_only))
 
     def limits_for(self, limits: Limits) -> Limits:
         """Raise the task limit to what the runtime itself needs."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from afterburner.core.limits import Limits
@@ -17,12 +16,6 @@ def python_argv(code: str, args: Sequence[str] = ()) -> list[str]:
     return [get_language("python").run[0], "-s", "-B", "-c", code, *args]
 
 
-def python_options(options: SandboxOptions | None = None) -> SandboxOptions:
-    """`options` with Python's runtime directories shown in the sandbox."""
-    options = options or SandboxOptions()
-    return replace(options, read_only=(*get_language("python").runtime, *options.read_only))
-
-
 def run_python(
     code: str,
     args: Sequence[str] = (),
@@ -32,4 +25,5 @@ def run_python(
     options: SandboxOptions | None = None,
 ) -> RunResult:
     """One sandboxed run of `python3 -c code args...`; `files` appear read-only in /box."""
-    return run(python_argv(code, args), files, limits, stdin=stdin, options=python_options(options))
+    options = get_language("python").sandbox_options(options)
+    return run(python_argv(code, args), files, limits, stdin=stdin, options=options)

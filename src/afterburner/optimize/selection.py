@@ -17,11 +17,9 @@ real memory improvement could never pass. The rank sum has one extreme split: 1 
 
 from __future__ import annotations
 
-import inspect
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -34,8 +32,6 @@ OBJECTIVES = {"time": "cpu_time", "memory": "peak_memory", "integral": "memory_i
 PERMUTATION_RESAMPLES = 9999  # exact test up to this many distinct splits (7 + 7 passes: 3432), Monte Carlo above
 PERMUTATION_BATCH = 1000  # permutations evaluated at once: memory ~ batch * (n + m) floats
 PERMUTATION_SEED = 20250529  # fixed: the same measurements always give the same p-value
-# scipy 1.15 renamed `random_state` to `rng`; accept either so any scipy >= 1.11 works.
-_SEED_KEYWORD = "rng" if "rng" in inspect.signature(permutation_test).parameters else "random_state"
 
 
 @dataclass(frozen=True)
@@ -68,7 +64,6 @@ def _rank_sum(
 
 def permutation_p_value(better: Sequence[float], worse: Sequence[float]) -> float:
     """One-sided test that `better` is stochastically lower: P(rank sum <= observed) under exchangeable labels."""
-    seed: dict[str, Any] = {_SEED_KEYWORD: np.random.default_rng(PERMUTATION_SEED)}
     result = permutation_test(
         (np.asarray(better, dtype=np.float64), np.asarray(worse, dtype=np.float64)),
         _rank_sum,
@@ -77,7 +72,7 @@ def permutation_p_value(better: Sequence[float], worse: Sequence[float]) -> floa
         n_resamples=PERMUTATION_RESAMPLES,
         batch=PERMUTATION_BATCH,
         alternative="less",
-        **seed,
+        rng=np.random.default_rng(PERMUTATION_SEED),
     )
     return float(result.pvalue)
 
