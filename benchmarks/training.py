@@ -88,9 +88,11 @@ def main() -> None:
     parser.add_argument("--test-problems", type=int, default=4, help="test-split problems the loop runs on")
     parser.add_argument("--iterations", type=int, default=1, help="loop refinement iterations")
     parser.add_argument("--max-tokens", type=int, default=384, help="loop generation budget")
-    parser.add_argument("--sft-steps", type=int, default=20)
-    parser.add_argument("--dpo-steps", type=int, default=20)
-    parser.add_argument("--grpo-steps", type=int, default=8)
+    parser.add_argument("--sft-steps", type=int, default=12)
+    parser.add_argument("--dpo-steps", type=int, default=8)
+    parser.add_argument("--grpo-steps", type=int, default=5)
+    parser.add_argument("--grpo-tokens", type=int, default=192, help="GRPO max_completion_length")
+    parser.add_argument("--batch-size", type=int, default=1, help="SFT and DPO rows per step")
     args = parser.parse_args()
     started = time.monotonic()
     work = args.work.resolve()
@@ -118,13 +120,16 @@ def main() -> None:
     results: dict[str, Any] = {"base": loop_scores(base, test_ids, work / "loop-base", args)}
     steps = {"sft": args.sft_steps, "dpo": args.dpo_steps, "grpo": args.grpo_steps}
     rates = {"sft": "2e-4", "dpo": "5e-5", "grpo": "2e-5"}
+    batch = ["--set", f"batch_size={args.batch_size}"]
+    grpo = ["--set", f"max_completion_length={args.grpo_tokens}", "--set", "num_generations=4", "--set", "batch_size=4"]
+    extra_settings = {"sft": batch, "dpo": batch, "grpo": grpo}
     for kind in ("sft", "dpo", "grpo"):
         run = work / "runs" / kind
         if not (run / "train.json").exists():
             afterburner(
                 "train", kind, "--data", str(work / "rows" / kind), "--out", str(run), "--model", base,
                 "--max-steps", str(steps[kind]), "--learning-rate", rates[kind], "--set", f"split={split_file}",
-                "--set", "save_steps=1000", "--set", "report_to=none",
+                "--set", "save_steps=1000", "--set", "report_to=none", *extra_settings[kind],
             )  # fmt: skip
         results[kind] = {
             "training": training_figures(run),
@@ -150,7 +155,14 @@ def main() -> None:
             "steps": steps,
             "learning_rates": rates,
             "lora": {"r": 16, "alpha": 32},
-            "grpo": {"num_generations": 4, "batch_size": 4, "max_completion_length": 256, "reward": "afterburner"},
+            "sft_dpo_batch_size": args.batch_size,
+            "grpo": {
+                "num_generations": 4,
+                "batch_size": 4,
+                "max_completion_length": args.grpo_tokens,
+                "reward": "afterburner",
+                "reward_repeat": 3,
+            },
         },
         "exports": {k: {"rows": v.get("rows"), "dropped": v.get("dropped")} for k, v in exports.items()},
         "results": results,
