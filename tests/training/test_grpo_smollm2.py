@@ -45,5 +45,7 @@ def test_grpo_steps_on_smollm2_and_the_result_loads_in_the_loop_backend(tmp_path
 
     # The output folder is what the loop's transformers backend loads (it picks out/model).
     with create_backend(ModelSpec(kind="hf", model=str(tmp_path / "run"), threads=1)) as backend:
-        generation = backend.generate([{"role": "user", "content": "Say hi."}], GenerationConfig(max_tokens=4, temperature=0.0))
+        generation = backend.generate(
+            [{"role": "user", "content": "Say hi."}], GenerationConfig(max_tokens=4, temperature=0.0)
+        )
     assert generation.completions and generation.completions[0].completion_tokens >= 1
