@@ -57,7 +57,9 @@ def _announce(recipe: TrainConfig) -> None:
     out.print(f"training {recipe.method} on {recipe.data} from {recipe.model} ({lora}) into {recipe.out}")
 
 
-def _named(data: str | None, out_dir: str | None, model: str | None, steps: int | None, rate: float | None) -> dict:  # type: ignore[type-arg]
+def _named(
+    data: str | None, out_dir: str | None, model: str | None, steps: int | None, rate: float | None
+) -> dict[str, Any]:
     return {"data": data, "out": out_dir, "model": model, "max_steps": steps, "learning_rate": rate}
 
 
