@@ -8,37 +8,13 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
 from pathlib import Path
 
 from afterburner.datasets.bundled import load_bundled
 from afterburner.datasets.model import Dataset
-from afterburner.models.base import Backend, Completion, Generation, GenerationConfig, MessageLike, to_messages
 from afterburner.optimize.loop import LoopConfig
 from afterburner.optimize.session import run_session
-
-
-class ScriptedBackend(Backend):
-    kind = "scripted"
-
-    def __init__(self, answers: list[str]) -> None:
-        self.answers = answers
-        self.prompts: list[str] = []
-
-    @property
-    def name(self) -> str:
-        return "scripted"
-
-    def generate(self, messages: Sequence[MessageLike], config: GenerationConfig | None = None) -> Generation:
-        config = config or GenerationConfig()
-        self.prompts.append(to_messages(messages)[-1].content)
-        texts = [self.answers.pop(0) for _ in range(config.n)]
-        completions = [Completion(t, 100, 50, 0.01, "stop") for t in texts]
-        return Generation(completions, "scripted", self.kind, 0.01 * len(texts), 100)
-
-
-def fenced(code: str) -> str:
-    return f"Here is my solution.\n```python\n{code}```\nIt is fast."
+from tests.optimize.scripted import ScriptedBackend, fenced
 
 
 def solutions() -> tuple[Dataset, str, str]:
@@ -60,7 +36,7 @@ def test_loop_keeps_the_best_and_feeds_back(tmp_path: Path) -> None:
             fenced(naive),
         ]
     )
-    config = LoopConfig(iterations=2, samples=2, repeat=3)
+    config = LoopConfig(iterations=2, samples=2, repeat=3, repair=0, reask=False)
     result = run_session(dataset, dataset.problems, backend, config, tmp_path)
     best = result.outcomes[0].best_by_iteration
     assert [b.passed for b in best] == [True, True, True]
@@ -88,11 +64,13 @@ def test_loop_keeps_the_best_and_feeds_back(tmp_path: Path) -> None:
 def test_loop_resumes_from_its_trajectory(tmp_path: Path) -> None:
     dataset, naive, optimal = solutions()
     first = ScriptedBackend([fenced(naive), fenced(optimal)])
-    run_session(dataset, dataset.problems, first, LoopConfig(iterations=1, samples=1, repeat=1), tmp_path)
+    run_session(dataset, dataset.problems, first, LoopConfig(iterations=1, samples=1, repeat=1, repair=0), tmp_path)
     assert first.answers == []
     second = ScriptedBackend([fenced("print(0)\n")])
     started = time.monotonic()
-    result = run_session(dataset, dataset.problems, second, LoopConfig(iterations=2, samples=1, repeat=1), tmp_path)
+    result = run_session(
+        dataset, dataset.problems, second, LoopConfig(iterations=2, samples=1, repeat=1, repair=0), tmp_path
+    )
     assert len(second.prompts) == 1 and second.answers == []  # only iteration 2 was generated
     assert optimal.strip().splitlines()[1] in second.prompts[0]
     assert result.outcomes[0].best_by_iteration[-1].code == optimal

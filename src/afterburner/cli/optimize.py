@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markdown import Markdown
 
 from afterburner.cli.data import select
-from afterburner.cli.inputs import read_program
+from afterburner.cli.inputs import read_program, read_tests
 from afterburner.cli.options import (
     EstimatorOption,
     MeasureCoresOption,
@@ -21,8 +21,11 @@ from afterburner.cli.options import (
     measure_settings,
 )
 from afterburner.cli.progress import progress_bar
+from afterburner.cli.speedups import speedup_lines, write_best_version
 from afterburner.core.config import default_of, help_of
 from afterburner.core.errors import UsageError
+from afterburner.datasets.model import Dataset, Problem
+from afterburner.datasets.own import own_problem
 from afterburner.datasets.registry import load_dataset
 from afterburner.datasets.testgen import FEEDBACK_PLAN, SCORING_PLAN, TestSplit
 from afterburner.evaluation.render import to_markdown
@@ -34,6 +37,7 @@ from afterburner.optimize.feedback import FeedbackOptions
 from afterburner.optimize.loop import LoopConfig
 from afterburner.optimize.selection import NoisePolicy
 from afterburner.optimize.session import run_session
+from afterburner.optimize.starts import Start
 from afterburner.sandbox.cores import pin_to_host_cores
 
 out = Console()
@@ -49,7 +53,10 @@ def _off(name: str) -> str:
 
 
 def optimize(
-    file: Annotated[Path | None, typer.Argument(help="Your own solution to optimize (needs --problem).")] = None,
+    file: Annotated[
+        Path | None,
+        typer.Argument(help="Your own program to optimize: with --problem ID (a dataset problem) or --tests FILE."),
+    ] = None,
     dataset: Annotated[
         str,
         typer.Option("--dataset", "-d", help="venus-mini, a problems directory, a .jsonl/.parquet file, or hf:REPO."),
@@ -58,6 +65,22 @@ def optimize(
         str | None, typer.Option("--problems", help="Comma-separated problem ids (default: all).")
     ] = None,
     problem: Annotated[str | None, typer.Option("--problem", help="The problem FILE solves.")] = None,
+    own_tests: Annotated[
+        Path | None,
+        typer.Option(
+            "--tests",
+            help="Optimize FILE against your own tests (JSON/JSONL {input, output} or a directory of .in/.out), "
+            "no dataset: figures are speed-ups against the original; the best version and a diff land in --out.",
+        ),
+    ] = None,
+    start_from: Annotated[
+        str | None,
+        typer.Option(
+            "--start-from",
+            help="Start each problem from working code, measured as iteration 0: slowest (the slowest passing "
+            "reference), a reference label such as naive, or a .jsonl of {problem_id, code} rows.",
+        ),
+    ] = None,
     model: Annotated[
         str,
         typer.Option(
@@ -74,9 +97,10 @@ def optimize(
         str | None,
         typer.Option("--api-key", help="API key (default: $AFTERBURNER_OPENAI_API_KEY, else $OPENAI_API_KEY)."),
     ] = None,
-    language: Annotated[str, typer.Option("--lang", "-l", help=help_of(LoopConfig, "language"))] = default_of(
-        LoopConfig, "language"
-    ),
+    language: Annotated[
+        str | None,
+        typer.Option("--lang", "-l", help="Language to write solutions in [default: python, or FILE's language]."),
+    ] = None,
     iterations: Annotated[int, typer.Option("--iterations", "-i", help=help_of(LoopConfig, "iterations"))] = default_of(
         LoopConfig, "iterations"
     ),
@@ -114,6 +138,19 @@ def optimize(
     no_metrics: Annotated[bool, typer.Option("--no-metrics", help=_off("metrics"))] = False,
     no_percentiles: Annotated[bool, typer.Option("--no-percentiles", help=_off("percentiles"))] = False,
     no_hotspots: Annotated[bool, typer.Option("--no-hotspots", help=_off("hotspots"))] = False,
+    no_contract: Annotated[bool, typer.Option("--no-contract", help=_off("contract"))] = False,
+    repair: Annotated[int, typer.Option("--repair", help=help_of(LoopConfig, "repair"))] = default_of(
+        LoopConfig, "repair"
+    ),
+    no_reask: Annotated[
+        bool, typer.Option("--no-reask", help="Do not ask again when an answer holds no code.")
+    ] = False,
+    first_samples: Annotated[
+        int, typer.Option("--first-samples", help=help_of(LoopConfig, "first_samples"))
+    ] = default_of(LoopConfig, "first_samples"),
+    no_precheck: Annotated[
+        bool, typer.Option("--no-precheck", help="Run every Python candidate, even one that cannot run.")
+    ] = False,
     out_dir: Annotated[
         Path,
         typer.Option(
@@ -130,27 +167,21 @@ def optimize(
         int, typer.Option("--scoring-seed", help="Seed of the hidden scoring tests (never shown; decide the report).")
     ] = SCORING_PLAN.seed,
 ) -> None:
-    """Optimize solutions with a language model, iteration after iteration, judged in the sandbox."""
+    """Optimize solutions with a language model, iteration after iteration, judged in the sandbox.
+
+    The paper's protocol: `--start-from slowest` hands the model working but slow code with its
+    measured figures; each problem's speed-up (start / best, re-measured) is reported.
+    """
     if not 1 <= parallel <= 64:
         raise UsageError("--parallel must be 1 .. 64")
     settings = measure_settings(repeat, estimator, metric, "off")
     split = TestSplit(replace(FEEDBACK_PLAN, seed=feedback_seed), replace(SCORING_PLAN, seed=scoring_seed))
     apply_measure_cores(measure_cores)
     pin_to_host_cores()  # our own threads (and a local model's) stay off the measurement cores
-    loaded = load_dataset(dataset)
-    originals: dict[str, str] = {}
-    if file is not None:
-        if problem is None:
-            raise UsageError("optimizing your own solution needs --problem ID")
-        file_language, source = read_program(file, None)
-        language = file_language.name
-        chosen = select(loaded, problem).problems
-        originals[chosen[0].id] = source
-    else:
-        chosen = select(loaded, problems).problems
-    unsupported = [p.id for p in chosen if language not in p.languages]
-    if unsupported:
-        raise UsageError(f"problems {', '.join(unsupported)} have no {language} runner", "pick another --lang")
+    target = _target(file, own_tests, dataset, problem, problems, language, start_from)
+    if target.own:
+        split = TestSplit.shared()
+    language = target.language
     config = LoopConfig(
         iterations=iterations,
         samples=samples,
@@ -158,12 +189,17 @@ def optimize(
         language=language,
         template=template,
         repeat=repeat,
+        repair=repair,
+        reask=not no_reask,
+        first_samples=first_samples,
+        precheck=not no_precheck,
         feedback=FeedbackOptions(
-            not no_failing_test, not no_errors, not no_metrics, not no_percentiles, not no_hotspots
+            not no_failing_test, not no_errors, not no_metrics, not no_percentiles, not no_hotspots, not no_contract
         ),
         noise=NoisePolicy(min_gain=min_gain),
         generation=GenerationConfig(max_tokens=max_tokens, temperature=temperature, seed=seed),
     )
+    loaded, chosen = target.dataset, target.problems
     spec = _spec(model, backend, base_url, api_key, threads)
     with create_backend(spec, progress=lambda line: print(line, file=sys.stderr)) as llm:
         out.print(
@@ -178,14 +214,19 @@ def optimize(
                 config,
                 out_dir,
                 parallel,
-                originals,
+                target.starts,
                 on_event=lambda line: out.print(line, highlight=False),
                 on_progress=update,
                 settings=settings,
                 split=split,
                 restart=restart,
+                start_from=start_from,
             )
     out.print(Markdown(to_markdown(result.report)))
+    for line in speedup_lines(result.report.changes, result.report.speedups):
+        out.print(line, highlight=False)
+    if target.own and result.report.changes:
+        result.paths.update(write_best_version(result.report.changes[0], file or Path("program"), out_dir))
     timings = result.timings
     out.print(
         f"generation {timings['generation_seconds']:.1f} s, judging {timings['judge_seconds']:.1f} s, "
@@ -193,3 +234,48 @@ def optimize(
         f"{timings['completion_tokens']:.0f} tokens generated"
     )
     out.print(f"results in {out_dir}: " + ", ".join(p.name for p in result.paths.values()))
+
+
+@dataclass(frozen=True)
+class _Target:
+    dataset: Dataset
+    problems: tuple[Problem, ...]
+    language: str
+    starts: dict[str, Start]
+    own: bool = False  # your own program and tests, no dataset
+
+
+def _target(
+    file: Path | None,
+    own_tests: Path | None,
+    dataset: str,
+    problem: str | None,
+    problems: str | None,
+    language: str | None,
+    start_from: str | None,
+) -> _Target:
+    """What to optimize: a dataset's problems, your file for one of them, or your file on your tests."""
+    if own_tests is not None:
+        if file is None:
+            raise UsageError("--tests needs your program: afterburner optimize prog.py --tests tests.json")
+        if problem or start_from:
+            raise UsageError("--tests optimizes your own program: leave out --problem and --start-from")
+        file_language, source = read_program(file, language)
+        own = own_problem(file.stem, file_language.name, source, read_tests(own_tests))
+        start = Start(source, f"your file {file.name}")
+        return _Target(own, own.problems, file_language.name, {own.problems[0].id: start}, own=True)
+    loaded = load_dataset(dataset)
+    if file is not None:
+        if problem is None:
+            raise UsageError("optimizing your own solution needs --problem ID (or --tests FILE)")
+        if start_from:
+            raise UsageError("FILE is the start: leave out --start-from")
+        file_language, source = read_program(file, None)
+        chosen = select(loaded, problem).problems
+        return _Target(loaded, chosen, file_language.name, {chosen[0].id: Start(source, f"your file {file.name}")})
+    chosen = select(loaded, problems).problems
+    language = language or default_of(LoopConfig, "language")
+    unsupported = [p.id for p in chosen if language not in p.languages]
+    if unsupported:
+        raise UsageError(f"problems {', '.join(unsupported)} have no {language} runner", "pick another --lang")
+    return _Target(loaded, chosen, language, {})

@@ -87,11 +87,18 @@ class TestSplit:
 
     feedback: TestPlan = FEEDBACK_PLAN
     scoring: TestPlan = SCORING_PLAN
+    hidden: bool = True  # False: your own tests, shown and scored alike (`shared`); nothing is hidden
 
     __test__ = False  # not a pytest test class
 
+    @classmethod
+    def shared(cls) -> TestSplit:
+        """A problem's fixed tests only, for feedback and scoring alike: optimizing your own code on your tests."""
+        plan = TestPlan(num_cases=0, fixed=True)
+        return cls(plan, plan, hidden=False)
+
     def __post_init__(self) -> None:
-        if self.scoring.fixed or self.scoring.seed == self.feedback.seed:
+        if self.hidden and (self.scoring.fixed or self.scoring.seed == self.feedback.seed):
             raise UsageError(
                 "scoring tests must be generated with their own seed and include no fixed tests",
                 "pick another scoring seed",
@@ -99,14 +106,16 @@ class TestSplit:
 
     def scoring_tests(self, problem: Problem) -> list[TestCase]:
         """The scoring tests, less any whose input is also a feedback test (whose output a model may see)."""
+        if not self.hidden:
+            return self.feedback.tests(problem)
         shown = {test.input for test in self.feedback.tests(problem)}
         tests = [test for test in self.scoring.tests(problem) if test.input not in shown]
         if not tests:
             raise GeneratorError(f"problem {problem.id}: every scoring test is also a feedback test")
         return tests
 
-    def to_dict(self) -> dict[str, dict[str, object]]:
-        return {"feedback": asdict(self.feedback), "scoring": asdict(self.scoring)}
+    def to_dict(self) -> dict[str, object]:
+        return {"feedback": asdict(self.feedback), "scoring": asdict(self.scoring), "hidden": self.hidden}
 
 
 def problem_tests(problem: Problem, plan: TestPlan = FEEDBACK_PLAN) -> list[TestCase]:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from afterburner.evaluation.changes import ProblemChange, SpeedupSummary, summarize_speedups
 from afterburner.evaluation.metrics import (
     BOOTSTRAP_RESAMPLES,
     METRICS,
@@ -78,6 +79,8 @@ class EvaluationReport:
     generated: GeneratedScores | None = None
     resamples: int = BOOTSTRAP_RESAMPLES
     seed: int = 0
+    changes: tuple[ProblemChange, ...] = ()  # optimize runs: each problem's start against its best
+    speedups: SpeedupSummary | None = None  # summary of `changes`; None without them
 
     @property
     def not_scored(self) -> list[Execution]:
@@ -125,6 +128,7 @@ def build_report(
     best_so_far: bool = False,
     measured: str = "",
     generated: GeneratedScores | None = None,
+    changes: Sequence[ProblemChange] = (),
 ) -> EvaluationReport:
     """Score executions against references; `rounds` bootstrap resamples over problems, seeded by `seed`.
 
@@ -152,6 +156,8 @@ def build_report(
         generated=generated,
         resamples=rounds,
         seed=seed,
+        changes=tuple(changes),
+        speedups=summarize_speedups(changes, rounds=rounds, seed=seed) if changes else None,
     )
 
 

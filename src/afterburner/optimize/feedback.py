@@ -12,12 +12,15 @@ from afterburner.core.limits import Limits
 from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets.judging import SOLUTION_LIMITS, judge_solution
-from afterburner.datasets.model import Problem
+from afterburner.datasets.model import Problem, Style
 from afterburner.evaluation.evaluate import key
 from afterburner.evaluation.metrics import METRICS, TIE_TOLERANCE, References, percentile
 from afterburner.optimize.hotspots import Hotspot, python_hotspots
-from afterburner.optimize.selection import OBJECTIVES, Standing
+from afterburner.optimize.precheck import python_precheck
+from afterburner.optimize.selection import Standing, objective_metrics
 
+NO_CODE = "no code block found in the answer"
+PRECHECK = "static check (not run): "
 LABELS = {"cpu_time": "CPU time", "peak_memory": "peak memory", "memory_integral": "memory-time integral"}
 
 
@@ -30,6 +33,7 @@ class FeedbackOptions:
     metrics: bool = setting(True, "Show the measured time, memory and integral.")
     percentiles: bool = setting(True, "Show percentiles against the reference solutions.")
     hotspots: bool = setting(True, "Show the Python lines where the time goes.")
+    contract: bool = setting(True, "Restate the input/output contract with the first example test.")
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,10 @@ class Attempt:
         object.__setattr__(self, "verdict", Verdict(self.verdict))  # also from a trajectory's JSON string
 
     def standing(self, objective: str) -> Standing:
-        return Standing(self.passed, self.tests_passed, self.samples.get(OBJECTIVES[objective], []))
+        """For the keep-best rule; `objective` may name several ('time,memory': memory guarded)."""
+        primary, *others = objective_metrics(objective)
+        guards = tuple(self.samples.get(metric, []) for metric in others)
+        return Standing(self.passed, self.tests_passed, self.samples.get(primary, []), guards)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -81,11 +88,20 @@ def judge_attempt(
     repeat: int = 3,
     options: FeedbackOptions | None = None,
     limits: Limits = SOLUTION_LIMITS,
+    precheck: bool = False,
 ) -> Attempt:
-    """Judge a candidate (None: the answer held no code) and gather what feedback needs."""
+    """Judge a candidate (None: the answer held no code) and gather what feedback needs.
+
+    With `precheck` (Python), code that cannot run (syntax error, undefined name) is rejected as
+    CE without a sandbox run; `failure` says so, beginning with PRECHECK.
+    """
     options = options or FeedbackOptions()
     if code is None:
-        return Attempt(None, Verdict.CE, False, 0, len(tests), failure="no code block found in the answer")
+        return Attempt(None, Verdict.CE, False, 0, len(tests), failure=NO_CODE)
+    if precheck and language == "python":
+        reason = python_precheck(problem, code)
+        if reason:
+            return Attempt(code, Verdict.CE, False, 0, len(tests), failure=f"{PRECHECK}{reason}")
     result = judge_solution(problem, language, code, tests, repeat, limits=limits)
     passed_count = sum(t.verdict is Verdict.AC for t in result.tests)
     failure = ""
@@ -153,10 +169,41 @@ def feedback_text(attempt: Attempt, options: FeedbackOptions) -> str:
         elif attempt.verdict:
             parts.append(f"Verdict {attempt.verdict}.")
         return "\n".join(parts)
-    if options.percentiles and attempt.percentiles:
-        ranks = ", ".join(f"{LABELS[m]} beats {attempt.percentiles[m] * 100:.0f}%" for m in attempt.percentiles)
-        parts.append(f"Compared with reference solutions of this problem: {ranks}.")
+    # Passing: lead with where the time goes (what to change), then how it ranks.
     if options.hotspots and attempt.hotspots:
         spots = "\n".join(f"  line {h.line} ({h.share * 100:.0f}% of CPU samples): {h.text}" for h in attempt.hotspots)
         parts.append(f"Where the time goes (largest test):\n{spots}")
+    if options.percentiles and attempt.percentiles:
+        ranks = ", ".join(f"{LABELS[m]} beats {attempt.percentiles[m] * 100:.0f}%" for m in attempt.percentiles)
+        parts.append(f"Compared with reference solutions of this problem: {ranks}.")
     return "\n".join(parts)
+
+
+def failure_cause(attempt: Attempt) -> str:
+    """Why a candidate failed, as one word for counts: no_code, precheck, CE, RTE, WA, TLE, MLE, OLE, IE."""
+    if attempt.passed:
+        return ""
+    if attempt.code is None:
+        return "no_code"
+    if attempt.failure.startswith(PRECHECK):
+        return "precheck"
+    return attempt.verdict.value
+
+
+def io_contract(problem: Problem, tests: Sequence[TestCase], limit: int = 300) -> str:
+    """The problem's input/output contract, compactly: the interface, and the first example test."""
+    if problem.style is Style.FUNCTION:
+        head = (
+            "Keep the class and method signature of the starter code exactly: a runner parses the input and calls it."
+        )
+    else:
+        head = "Read the whole input from standard input; print exactly the expected output, nothing else."
+    if not tests:
+        return head
+    first = tests[0]
+
+    def cut(text: str) -> str:
+        return text if len(text) <= limit else text[:limit] + "\n... (truncated)"
+
+    example = f"Example input:\n```\n{cut(first.input.rstrip())}\n```\n"
+    return f"{head}\n{example}Its expected output:\n```\n{cut(first.output.rstrip())}\n```"

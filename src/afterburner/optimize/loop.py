@@ -10,14 +10,22 @@ from typing import Any
 
 from afterburner.core.config import require, setting
 from afterburner.core.testcase import TestCase
+from afterburner.core.verdicts import Verdict
 from afterburner.datasets.model import Problem
 from afterburner.evaluation.metrics import References
 from afterburner.languages import get_language
-from afterburner.models.base import Backend, GenerationConfig
+from afterburner.models.base import Backend, GenerationConfig, Message
 from afterburner.optimize.extract import extract_code
-from afterburner.optimize.feedback import Attempt, FeedbackOptions, feedback_text, judge_attempt, performance_text
+from afterburner.optimize.feedback import (
+    Attempt,
+    FeedbackOptions,
+    feedback_text,
+    io_contract,
+    judge_attempt,
+    performance_text,
+)
 from afterburner.optimize.prompts import TEMPLATES, PromptContext, build_messages, prompt_hash
-from afterburner.optimize.selection import OBJECTIVES, NoisePolicy, replaces
+from afterburner.optimize.selection import NoisePolicy, objective_metrics, parse_objectives, replaces
 from afterburner.optimize.trajectory import TrajectoryLog
 
 
@@ -27,25 +35,50 @@ class LoopConfig:
 
     iterations: int = setting(4, "Refinement iterations after iteration 0.")
     samples: int = setting(2, "Candidates generated per iteration.")
-    objective: str = setting("time", "What to optimize: time, memory or integral.")
+    objective: str = setting(
+        "time", "What to optimize: time, memory or integral; 'time,memory' also keeps memory from getting worse."
+    )
     language: str = setting("python", "Language to write solutions in.")
-    template: str = setting("afterburner", "Prompt: afterburner (rich feedback) or paper (the paper's prompt).")
+    template: str = setting(
+        "afterburner",
+        "Prompt: afterburner (rich feedback), paper (the paper's prompt: aggregate figures) "
+        "or resample (the starting code only, no feedback: a control).",
+    )
     repeat: int = setting(3, "Measured passes per candidate (selection and final re-measure).")
+    repair: int = setting(1, "Repair turns for a failed rewrite of a passing best: the model sees its error (0: off).")
+    reask: bool = setting(True, "Ask once more when an answer holds no code.")
+    first_samples: int = setting(0, "Candidates in the first generated iteration (0: as --samples).")
+    precheck: bool = setting(True, "Python: reject syntax errors and undefined names before a sandbox run.")
     feedback: FeedbackOptions = field(default_factory=FeedbackOptions)
     noise: NoisePolicy = field(default_factory=NoisePolicy)
     generation: GenerationConfig = field(default_factory=lambda: GenerationConfig(max_tokens=1024, temperature=0.7))
 
     def __post_init__(self) -> None:
+        try:
+            parse_objectives(self.objective)
+            objective_error = ""
+        except ValueError as error:
+            objective_error = str(error)
         require(
             [
                 (0 <= self.iterations <= 100, "iterations must be 0 .. 100"),
                 (1 <= self.samples <= 64, "samples must be 1 .. 64"),
-                (self.objective in OBJECTIVES, f"objective must be one of {', '.join(OBJECTIVES)}"),
+                (0 <= self.first_samples <= 64, "first_samples must be 0 .. 64"),
+                (not objective_error, objective_error),
                 (self.template in TEMPLATES, f"template must be one of {', '.join(TEMPLATES)}"),
                 (1 <= self.repeat <= 50, "repeat must be 1 .. 50"),
+                (0 <= self.repair <= 5, "repair must be 0 .. 5"),
             ],
             "loop settings",
         )
+
+    @property
+    def primary_metric(self) -> str:
+        return objective_metrics(self.objective)[0]
+
+    def drafts(self, first_generated: bool) -> int:
+        """Candidates to draft in an iteration: `first_samples` in the first one that generates."""
+        return self.first_samples if first_generated and self.first_samples else self.samples
 
 
 @dataclass
@@ -57,15 +90,144 @@ class ProblemOutcome:
     judge_seconds: float = 0.0
     total_seconds: float = 0.0
     completion_tokens: int = 0
+    turns_by_iteration: list[list[str]] = field(default_factory=list)  # draft, reask or repair, per attempt
 
 
-def _replay(rows: list[dict[str, Any]], config: LoopConfig) -> dict[int, list[Attempt]]:
+@dataclass(frozen=True)
+class _Replayed:
+    attempt: Attempt
+    turn: str
+
+
+def _replay(rows: list[dict[str, Any]], config: LoopConfig) -> dict[int, list[_Replayed]]:
     """Attempts of earlier rows of this problem, grouped by iteration."""
-    found: dict[int, list[Attempt]] = {}
+    found: dict[int, list[_Replayed]] = {}
     for row in rows:
         if row.get("language") == config.language and row.get("objective") == config.objective:
-            found.setdefault(row["iteration"], []).append(Attempt.from_dict(row["attempt"], row["code"]))
+            attempt = Attempt.from_dict(row["attempt"], row["code"])
+            found.setdefault(row["iteration"], []).append(_Replayed(attempt, row.get("turn", DRAFT)))
     return found
+
+
+DRAFT, REASK, REPAIR, ORIGINAL = "draft", "reask", "repair", "original"
+
+
+@dataclass
+class _ProblemRun:
+    """The state of one problem's loop: its best so far, and how to ask for and judge candidates."""
+
+    problem: Problem
+    backend: Backend
+    tests: Sequence[TestCase]
+    references: References
+    config: LoopConfig
+    log: TrajectoryLog
+    outcome: ProblemOutcome
+    start: str | None = None  # the code of iteration 0 when it was given (resample prompts rewrite it)
+    best: Attempt | None = None
+
+    def judge(self, code: str | None) -> Attempt:
+        judged_at = time.monotonic()
+        attempt = judge_attempt(
+            self.problem,
+            self.config.language,
+            code,
+            self.tests,
+            self.references,
+            self.config.repeat,
+            self.config.feedback,
+            precheck=self.config.precheck,
+        )
+        self.outcome.judge_seconds += time.monotonic() - judged_at
+        return attempt
+
+    def original(self, code: str) -> Attempt:
+        attempt = self.judge(code)
+        self.log.append(_row(self.problem, self.config, 0, 0, attempt, None, {"completion": "(original solution)"}))
+        return attempt
+
+    def ask(self, messages: list[Message], iteration: int, n: int, offset: int) -> list[tuple[str, dict[str, Any]]]:
+        """n completions; a fixed seed must not replay the same answer when the prompt did not change."""
+        seed = self.config.generation.seed
+        varied = {"n": n, "seed": None if seed is None else seed + 1000 * iteration + offset}
+        asked_at = time.monotonic()
+        generation = self.backend.generate(messages, GenerationConfig(**{**self.config.generation.__dict__, **varied}))
+        self.outcome.generation_seconds += time.monotonic() - asked_at  # includes waiting for a shared model
+        self.outcome.completion_tokens += generation.completion_tokens
+        return [
+            (
+                completion.text,
+                {
+                    "prompt_hash": prompt_hash(messages),
+                    "model": generation.model,
+                    "backend": generation.backend,
+                    "prompt_tokens": completion.prompt_tokens,
+                    "completion_tokens": completion.completion_tokens,
+                    "generation_seconds": completion.seconds,
+                    "finish_reason": completion.finish_reason,
+                    "completion": completion.text,
+                    "generated_in_batch": index,
+                },
+            )
+            for index, completion in enumerate(generation.completions)
+        ]
+
+    def record(
+        self, iteration: int, sample_id: int, text: str, meta: dict[str, Any], turn: str, of: int | None
+    ) -> Attempt:
+        code = extract_code(text, get_language(self.config.language).fence)
+        attempt = self.judge(code)
+        extra = {"turn": turn, **({"repair_of": of} if of is not None else {})}
+        self.log.append(_row(self.problem, self.config, iteration, sample_id, attempt, code, {**meta, **extra}))
+        return attempt
+
+    def generate(self, iteration: int, missing: int, taken: int) -> list[tuple[Attempt, str]]:
+        """Draft `missing` candidates; re-ask once for an answer without code; repair a failed rewrite."""
+        messages = build_messages(
+            _context(self.problem, self.config, self.best, self.start, self.tests), self.config.template
+        )
+        found: list[tuple[Attempt, str]] = []
+        for text, meta in self.ask(messages, iteration, missing, taken):
+            attempt = self.record(iteration, taken + len(found), text, meta, DRAFT, None)
+            draft_id = taken + len(found)
+            found.append((attempt, DRAFT))
+            if attempt.code is None and self.config.reask:
+                (text, meta), *_ = self.ask(messages, iteration, 1, 500 + draft_id)
+                attempt = self.record(iteration, taken + len(found), text, meta, REASK, draft_id)
+                found.append((attempt, REASK))
+            found.extend(self.repairs(iteration, attempt, taken + len(found) - 1, taken + len(found)))
+        return found
+
+    def repairs(self, iteration: int, failed: Attempt, failed_id: int, next_id: int) -> list[tuple[Attempt, str]]:
+        """Up to `repair` turns for a failed rewrite of a passing best: its own code and error go back."""
+        found: list[tuple[Attempt, str]] = []
+        if self.config.template == "resample" or self.best is None or not self.best.passed:
+            return found
+        for turn in range(self.config.repair):
+            if failed.passed or failed.code is None or failed.verdict is Verdict.IE:
+                break
+            context = PromptContext(
+                self.problem,
+                self.config.language,
+                self.config.objective,
+                failed.code,
+                feedback=feedback_text(failed, self.config.feedback),
+                failed=True,
+                repair=True,
+                contract=_contract(self.problem, self.config, self.tests),
+            )
+            messages = build_messages(context, self.config.template)
+            (text, meta), *_ = self.ask(messages, iteration, 1, 700 + 10 * failed_id + turn)
+            failed = self.record(iteration, next_id + len(found), text, meta, REPAIR, failed_id)
+            failed_id = next_id + len(found)
+            found.append((failed, REPAIR))
+        return found
+
+    def keep_best(self, attempts: Sequence[Attempt]) -> None:
+        for attempt in attempts:
+            current = self.best.standing(self.config.objective) if self.best else None
+            if replaces(attempt.standing(self.config.objective), current, self.config.noise):
+                self.best = attempt
 
 
 def optimize_problem(
@@ -79,86 +241,68 @@ def optimize_problem(
     previous: list[dict[str, Any]] | None = None,
     on_event: Callable[[str], None] | None = None,
 ) -> ProblemOutcome:
-    """Iteration 0 writes from scratch (or measures `original`); then N refinement iterations."""
+    """Iteration 0 writes from scratch (or measures `original`); then N refinement iterations.
+
+    A failed rewrite of a passing best gets up to `config.repair` repair turns in the same
+    iteration (its code and error go back to the model); the best so far stays until a
+    candidate beats it beyond noise.
+    """
     started = time.monotonic()
-    outcome = ProblemOutcome(problem.id, [])
+    run = _ProblemRun(problem, backend, tests, references, config, log, ProblemOutcome(problem.id, []), original)
     say = on_event or (lambda text: None)
     done = _replay(previous or [], config)
-    fences = get_language(config.language).fence
-    best: Attempt | None = None
+    generated_before = False
     for iteration in range(config.iterations + 1):
-        attempts: list[Attempt] = list(done.get(iteration, []))
-        from_original = iteration == 0 and original is not None
-        missing = (1 if from_original else config.samples) - len(attempts)
-        if missing > 0 and from_original:
-            judged_at = time.monotonic()
-            attempt = judge_attempt(
-                problem, config.language, original, tests, references, config.repeat, config.feedback
-            )
-            outcome.judge_seconds += time.monotonic() - judged_at
-            log.append(_row(problem, config, iteration, 0, attempt, None, {"completion": "(original solution)"}))
-            attempts.append(attempt)
-        elif missing > 0:
-            messages = build_messages(_context(problem, config, best), config.template)
-            seed = config.generation.seed
-            # A fixed seed must not replay the same answer when the best (and so the prompt) did not change.
-            varied = {"n": missing, "seed": None if seed is None else seed + 1000 * iteration + len(attempts)}
-            generation_config = GenerationConfig(**{**config.generation.__dict__, **varied})
-            asked_at = time.monotonic()
-            generation = backend.generate(messages, generation_config)
-            outcome.generation_seconds += time.monotonic() - asked_at  # includes waiting for a shared model
-            outcome.completion_tokens += generation.completion_tokens
-            for offset, completion in enumerate(generation.completions):
-                sample_id = len(attempts)
-                judged_at = time.monotonic()
-                code = extract_code(completion.text, fences)
-                attempt = judge_attempt(
-                    problem, config.language, code, tests, references, config.repeat, config.feedback
-                )
-                outcome.judge_seconds += time.monotonic() - judged_at
-                meta = {
-                    "prompt_hash": prompt_hash(messages),
-                    "model": generation.model,
-                    "backend": generation.backend,
-                    "prompt_tokens": completion.prompt_tokens,
-                    "completion_tokens": completion.completion_tokens,
-                    "generation_seconds": completion.seconds,
-                    "finish_reason": completion.finish_reason,
-                    "completion": completion.text,
-                    "generated_in_batch": offset,
-                }
-                log.append(_row(problem, config, iteration, sample_id, attempt, code, meta))
-                attempts.append(attempt)
-        for attempt in attempts:
-            if replaces(
-                attempt.standing(config.objective), best.standing(config.objective) if best else None, config.noise
-            ):
-                best = attempt
-        assert best is not None
-        outcome.best_by_iteration.append(best)
-        outcome.attempts_by_iteration.append(attempts)
+        replayed = done.get(iteration, [])
+        found = [(r.attempt, r.turn) for r in replayed]
+        drafts = sum(r.turn in (DRAFT, ORIGINAL) for r in replayed)
+        if iteration == 0 and original is not None:
+            if not found:
+                found.append((run.original(original), ORIGINAL))
+        else:
+            missing = config.drafts(not generated_before) - drafts
+            if missing > 0:
+                found.extend(run.generate(iteration, missing, len(found)))
+            generated_before = True
+        attempts = [attempt for attempt, _ in found]
+        run.keep_best(attempts)
+        assert run.best is not None
+        run.outcome.best_by_iteration.append(run.best)
+        run.outcome.attempts_by_iteration.append(attempts)
+        run.outcome.turns_by_iteration.append([turn for _, turn in found])
         say(
-            f"problem {problem.id} iteration {iteration}: best {best.verdict} "
-            f"{_short(best, config.objective)} ({len(attempts)} candidate(s))"
+            f"problem {problem.id} iteration {iteration}: best {run.best.verdict} "
+            f"{_short(run.best, config.primary_metric)} ({len(attempts)} candidate(s))"
         )
-    outcome.total_seconds = time.monotonic() - started
-    return outcome
+    run.outcome.total_seconds = time.monotonic() - started
+    return run.outcome
 
 
-def _short(attempt: Attempt, objective: str) -> str:
-    value = attempt.metrics.get(OBJECTIVES[objective])
-    rank = attempt.percentiles.get(OBJECTIVES[objective])
+def _short(attempt: Attempt, metric: str) -> str:
+    value = attempt.metrics.get(metric)
+    rank = attempt.percentiles.get(metric)
     if value is None:
         return ""
-    return f"{OBJECTIVES[objective]}={value:.4g}" + (f" beats {rank * 100:.0f}%" if rank is not None else "")
+    return f"{metric}={value:.4g}" + (f" beats {rank * 100:.0f}%" if rank is not None else "")
 
 
-def _context(problem: Problem, config: LoopConfig, best: Attempt | None) -> PromptContext:
+def _contract(problem: Problem, config: LoopConfig, tests: Sequence[TestCase]) -> str:
+    return io_contract(problem, [t for t in problem.tests] or list(tests)[:1]) if config.feedback.contract else ""
+
+
+def _context(
+    problem: Problem, config: LoopConfig, best: Attempt | None, start: str | None, tests: Sequence[TestCase]
+) -> PromptContext:
+    contract = _contract(problem, config, tests) if config.template == "afterburner" else ""
+    if config.template == "resample":  # the control: the starting code (or scratch) every time, no feedback
+        return PromptContext(problem, config.language, config.objective, start)
     if best is None or best.code is None:
-        return PromptContext(problem, config.language, config.objective)
+        return PromptContext(problem, config.language, config.objective, contract=contract)
     performance = performance_text(best) if config.feedback.metrics else ""
     extra = feedback_text(best, config.feedback) if config.template == "afterburner" else ""
-    return PromptContext(problem, config.language, config.objective, best.code, performance, extra, not best.passed)
+    return PromptContext(
+        problem, config.language, config.objective, best.code, performance, extra, not best.passed, contract=contract
+    )
 
 
 def _row(

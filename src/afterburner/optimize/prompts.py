@@ -11,12 +11,26 @@ from afterburner.datasets.model import Problem, Style
 from afterburner.languages import get_language
 from afterburner.models.base import Message
 
-TEMPLATES = ("afterburner", "paper")
+TEMPLATES = ("afterburner", "paper", "resample")
+# resample is the control arm: our template, but always the starting code and never any feedback.
+TEMPLATE_FILES = {"afterburner": "afterburner", "paper": "paper", "resample": "afterburner"}
 OBJECTIVE_TEXT = {
     "time": "time-efficient (low CPU time)",
     "memory": "memory-efficient (low peak memory)",
     "integral": "time- and memory-efficient (low memory-time integral)",
 }
+
+
+GUARD_TEXT = {"time": "more CPU time", "memory": "more peak memory", "integral": "a larger memory-time integral"}
+
+
+def objective_text(objective: str) -> str:
+    """'time' -> the time wording; 'time,memory' -> the time wording, without using more peak memory."""
+    primary, *others = [name.strip() for name in objective.split(",")]
+    text = OBJECTIVE_TEXT[primary]
+    if others:
+        text += " without using " + " or ".join(GUARD_TEXT[name] for name in others)
+    return text
 
 
 @dataclass(frozen=True)
@@ -28,18 +42,25 @@ class PromptContext:
     performance: str = ""  # its measured performance, rendered
     feedback: str = ""  # richer execution feedback (our template only)
     failed: bool = False
+    repair: bool = False  # `code` is the model's own failed rewrite of a passing best: fix it
+    contract: str = ""  # the problem's input/output contract, restated compactly ("" to leave it out)
 
 
 def _template(name: str) -> Template:
     if name not in TEMPLATES:
         raise ValueError(f"unknown prompt template {name!r}; choose one of {', '.join(TEMPLATES)}")
-    return Template((resources.files("afterburner.optimize") / "templates" / f"{name}.md").read_text())
+    return Template((resources.files("afterburner.optimize") / "templates" / f"{TEMPLATE_FILES[name]}.md").read_text())
 
 
 def _task(context: PromptContext) -> str:
-    objective = OBJECTIVE_TEXT[context.objective]
+    objective = objective_text(context.objective)
     if context.code is None:
         return f"Write a correct and {objective} solution."
+    if context.repair:
+        return (
+            "The solution above is your rewrite of a correct solution, and it fails (see the feedback). "
+            f"Fix the error, keeping the rewrite {objective}."
+        )
     if context.failed:
         return "The solution above is wrong or crashes: fix it, keeping it efficient."
     return f"The solution above is correct: rewrite it to be more {objective}, keeping it correct."
@@ -54,6 +75,8 @@ def build_messages(context: PromptContext, template: str = "afterburner") -> lis
         if context.performance:
             original += f"## Its measured performance\n{context.performance.strip()}\n\n"
     feedback = f"## Execution feedback\n{context.feedback.strip()}\n\n" if context.feedback.strip() else ""
+    if context.contract.strip():
+        feedback = f"## Input/output contract\n{context.contract.strip()}\n\n" + feedback
     function_style = context.problem.style is Style.FUNCTION
     interface = (
         "Complete this code (no main program: a runner calls it):"
@@ -69,7 +92,7 @@ def build_messages(context: PromptContext, template: str = "afterburner") -> lis
         original_section=original,
         feedback_section=feedback,
         task=_task(context),
-        objective_text=OBJECTIVE_TEXT[context.objective],
+        objective_text=objective_text(context.objective),
     )
     return [Message("user", text)]
 

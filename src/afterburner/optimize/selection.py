@@ -29,6 +29,21 @@ from afterburner.core.config import require, setting
 
 OBJECTIVES = {"time": "cpu_time", "memory": "peak_memory", "integral": "memory_integral"}
 
+
+def parse_objectives(text: str) -> tuple[str, ...]:
+    """'time', or 'time,memory': the first is optimized, the others must not get worse beyond noise."""
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    unknown = [name for name in names if name not in OBJECTIVES]
+    if not names or unknown or len(set(names)) != len(names):
+        raise ValueError(f"objective {text!r}: give one or more of {', '.join(OBJECTIVES)}, comma-separated, each once")
+    return names
+
+
+def objective_metrics(text: str) -> tuple[str, ...]:
+    """The metric names of an objective string, primary first."""
+    return tuple(OBJECTIVES[name] for name in parse_objectives(text))
+
+
 PERMUTATION_RESAMPLES = 9999  # exact test up to this many distinct splits (7 + 7 passes: 3432), Monte Carlo above
 PERMUTATION_BATCH = 1000  # permutations evaluated at once: memory ~ batch * (n + m) floats
 PERMUTATION_SEED = 20250529  # fixed: the same measurements always give the same p-value
@@ -96,15 +111,25 @@ class Standing:
 
     passed: bool
     tests_passed: int
-    samples: Sequence[float]  # objective per measured pass (empty unless passed)
+    samples: Sequence[float]  # primary objective per measured pass (empty unless passed)
+    guards: tuple[Sequence[float], ...] = ()  # the other objectives per pass: must not get worse beyond noise
 
 
 def replaces(candidate: Standing, best: Standing | None, policy: NoisePolicy) -> bool:
-    """The keep-best rule (with the paper's fixes): lower is better, noise never counts."""
+    """The keep-best rule (with the paper's fixes): lower is better, noise never counts.
+
+    With guards (more than one objective), the candidate must also not be higher than the best
+    beyond noise in any guarded objective, by the same test with the roles swapped.
+    """
     if best is None:
         return True
     if candidate.passed != best.passed:
         return candidate.passed  # failing -> passing wins; passing -> failing loses
     if not candidate.passed:  # both fail: the one that got further, else the newer (fresh feedback)
         return candidate.tests_passed >= best.tests_passed
-    return significantly_lower(candidate.samples, best.samples, policy)
+    if not significantly_lower(candidate.samples, best.samples, policy):
+        return False
+    # Multi-objective: a gain in the primary objective must not cost the others beyond noise.
+    return not any(
+        significantly_lower(old, new, policy) for new, old in zip(candidate.guards, best.guards, strict=False)
+    )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from afterburner.core.testcase import TestCase
 from afterburner.datasets.model import Dataset, Problem
 from afterburner.datasets.profile import SolutionProfile, profile_dataset
 from afterburner.datasets.testgen import TestSplit
+from afterburner.evaluation.changes import ProblemChange
 from afterburner.evaluation.evaluate import (
     MeasureSettings,
     execution_of,
@@ -29,6 +30,8 @@ from afterburner.models.base import Backend
 from afterburner.optimize.feedback import Attempt
 from afterburner.optimize.loop import LoopConfig, ProblemOutcome, optimize_many
 from afterburner.optimize.resume import prepare_run, run_identity
+from afterburner.optimize.rewrites import rewrite_stats
+from afterburner.optimize.starts import ChangeInputs, Start, problem_change, resolve_starts
 from afterburner.optimize.trajectory import TrajectoryLog
 from afterburner.sandbox.cores import core_plan
 
@@ -87,11 +90,12 @@ class Remeasured:
     references: References
     flaky: list[str]  # "PROBLEM iteration I": passed in selection, failed when re-measured
     profiles: list[SolutionProfile]
+    by_code: dict[str, dict[str, SolutionProfile]] = field(default_factory=dict)  # problem -> code -> profile
 
 
 def _remeasure_problem(
     problem: Problem, outcome: ProblemOutcome, language: str, tests: Sequence[TestCase], settings: MeasureSettings
-) -> tuple[list[Execution], list[SolutionProfile], list[str]]:
+) -> tuple[list[Execution], list[SolutionProfile], list[str], dict[str, SolutionProfile]]:
     codes = list(dict.fromkeys(a.code for a in outcome.best_by_iteration if a.passed and a.code is not None))
     batch = measure_with_references(problem, language, codes, tests, settings)
     by_code = dict(zip(codes, batch.candidates, strict=True))
@@ -104,7 +108,7 @@ def _remeasure_problem(
         if not profile.passed:
             flaky.append(f"{problem.id} iteration {iteration}: {profile.verdict} when re-measured")
         executions.append(replace(execution_of(profile, problem.id), iteration=iteration))
-    return executions, batch.references, flaky
+    return executions, batch.references, flaky, by_code
 
 
 def remeasure_final(
@@ -122,7 +126,9 @@ def remeasure_final(
     """
     by_id = {p.id: p for p in problems}
 
-    def one(outcome: ProblemOutcome) -> tuple[list[Execution], list[SolutionProfile], list[str]]:
+    def one(
+        outcome: ProblemOutcome,
+    ) -> tuple[list[Execution], list[SolutionProfile], list[str], dict[str, SolutionProfile]]:
         return _remeasure_problem(by_id[outcome.problem_id], outcome, language, tests[outcome.problem_id], settings)
 
     with ThreadPoolExecutor(max(1, workers)) as pool:
@@ -130,7 +136,8 @@ def remeasure_final(
     executions = [e for part in parts for e in part[0]]
     profiles = [p for part in parts for p in part[1]]
     flaky = [f for part in parts for f in part[2]]
-    return Remeasured(executions, references_from(profiles, settings.time_metric), flaky, profiles)
+    by_code = {outcome.problem_id: part[3] for outcome, part in zip(outcomes, parts, strict=True)}
+    return Remeasured(executions, references_from(profiles, settings.time_metric), flaky, profiles, by_code)
 
 
 def _write_best(path: Path, outcomes: Sequence[ProblemOutcome], language: str) -> None:
@@ -155,12 +162,13 @@ def run_session(
     config: LoopConfig,
     out_dir: Path,
     parallel: int = 2,
-    originals: dict[str, str] | None = None,
+    starts: Mapping[str, Start] | None = None,
     on_event: Callable[[str], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     settings: MeasureSettings | None = None,
     split: TestSplit | None = None,
     restart: bool = False,
+    start_from: str | None = None,
 ) -> SessionResult:
     """Profile the references, run the loop on every problem, re-measure the winners, summarize.
 
@@ -168,11 +176,12 @@ def run_session(
     loop (prompts, keep-best) sees only the feedback tests of `split`; the final figures come
     from its scoring tests, which no prompt ever shows. Trajectories already in `out_dir` are
     replayed only if they belong to this run (`resume.prepare_run`); `restart` moves them aside.
+    `starts` gives problems their iteration-0 code; `start_from` (slowest, a reference label or a
+    .jsonl file, see `optimize.starts`) picks it for every problem after the references are measured.
     """
     split = split or TestSplit()
     started = time.monotonic()
     settings = settings or MeasureSettings(repeat=config.repeat)
-    prepare_run(out_dir, run_identity(_identity_settings(config, backend), split.to_dict(), originals), restart)
     chosen = Dataset(dataset.name, tuple(problems))
     workers = len(core_plan().measure)
     profile = profile_dataset(  # for the loop's feedback; the report uses the final re-measure
@@ -185,6 +194,11 @@ def run_session(
         plan=split.feedback,
     )
     references: References = references_from(profile.profiles)
+    given = dict(starts or {})
+    if start_from:
+        given.update(resolve_starts(start_from, problems, profile.profiles, config.language, config.primary_metric))
+    originals = {pid: start.code for pid, start in given.items()}
+    prepare_run(out_dir, run_identity(_identity_settings(config, backend), split.to_dict(), originals), restart)
     tests = {p.id: split.feedback.tests(p) for p in problems}
     scoring = {p.id: split.scoring_tests(p) for p in problems}
     reference_seconds = time.monotonic() - started
@@ -198,7 +212,19 @@ def run_session(
     remeasure_started = time.monotonic()
     final = remeasure_final(problems, outcomes, config.language, scoring, settings, workers)
     remeasure_seconds = time.monotonic() - remeasure_started
-    report, summary = _report_and_summary(dataset.name, outcomes, final, references, config, backend, settings, split)
+    inputs = ChangeInputs(
+        config.language,
+        config.primary_metric,
+        config.noise,
+        final.references,
+        final.by_code,
+        profile.profiles,
+        {pid: start.label for pid, start in given.items()},
+    )
+    changes = [problem_change(outcome, inputs) for outcome in outcomes]
+    report, summary = _report_and_summary(
+        dataset.name, outcomes, final, references, config, backend, settings, split, changes
+    )
     paths = write_report(report, out_dir)
     timings = _timings(outcomes, reference_seconds, loop_seconds)
     timings["remeasure_seconds"] = remeasure_seconds
@@ -218,6 +244,7 @@ def _report_and_summary(
     backend: Backend,
     settings: MeasureSettings,
     split: TestSplit,
+    changes: Sequence[ProblemChange] = (),
 ) -> tuple[EvaluationReport, dict[str, Any]]:
     """The report of the re-measured figures, and the summary beside it (what was measured, how)."""
     generated = GeneratedScores(
@@ -231,6 +258,7 @@ def _report_and_summary(
         best_so_far=True,
         measured="re-measured after selection on the scoring tests, together with the references",
         generated=generated,
+        changes=changes,
     )
     selection = build_report(name, best_so_far_executions(outcomes, config.language), references, best_so_far=True)
     summary: dict[str, Any] = {
@@ -243,6 +271,7 @@ def _report_and_summary(
             "flaky_when_remeasured": final.flaky,
         },
         "conditions": {"placement": backend.placement(), "cores": core_plan().to_dict()},
+        "rewrites": rewrite_stats(outcomes, config.primary_metric, config.noise),
         "scores_of": report.headline,
         "scores": scores_json(report.scores),
         "scores_iteration_0": scores_json(report.scores_iteration_0),
@@ -279,6 +308,10 @@ def _identity_settings(config: LoopConfig, backend: Backend) -> dict[str, Any]:
         "objective": config.objective,
         "language": config.language,
         "repeat": config.repeat,
+        "repair": config.repair,
+        "reask": config.reask,
+        "first_samples": config.first_samples,
+        "precheck": config.precheck,
         "feedback": asdict(config.feedback),
         "noise": asdict(config.noise),
         "generation": json.loads(json.dumps(generation, default=list)),
@@ -293,6 +326,11 @@ def _config_summary(config: LoopConfig, backend: Backend) -> dict[str, Any]:
         "language": config.language,
         "template": config.template,
         "repeat": config.repeat,
+        "repair": config.repair,
+        "reask": config.reask,
+        "first_samples": config.first_samples,
+        "precheck": config.precheck,
+        "feedback": asdict(config.feedback),
         "model": backend.name,
         "backend": backend.kind,
     }
