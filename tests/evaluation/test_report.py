@@ -75,8 +75,11 @@ def test_json_keys_and_numbers(report: EvaluationReport) -> None:
         "pass_at_k",
         "time_metric",
         "tie_tolerance",
+        "speedups",
+        "changes",
     }
     assert set(data) == expected_keys
+    assert data["speedups"] is None and data["changes"] == []  # eval: no start to compare with
     # eval: the headline pools every execution; nothing optimize-specific is filled in with a number
     assert data["headline"] == "all executions" and data["iterations_are"] == "executions of iteration i"
     assert data["final_iteration"] is data["scores_iteration_0"] is data["intervals_iteration_0"] is None

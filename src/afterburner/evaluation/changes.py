@@ -130,3 +130,55 @@ def summarize_speedups(
         of=len(measured),
         memory_geometric_mean=geometric_mean(memory),
     )
+
+
+def _point_json(point: Point) -> dict[str, object]:
+    return {
+        "label": point.label,
+        "cpu_time": point.cpu_time,
+        "peak_memory": point.peak_memory,
+        "iteration": point.iteration,
+    }
+
+
+def changes_json(changes: Sequence[ProblemChange], summary: SpeedupSummary | None) -> dict[str, object]:
+    """The JSON view: the summary and, per problem, start and best with their figures and code."""
+    interval = summary.interval if summary else None
+    return {
+        "speedups": None
+        if summary is None
+        else {
+            "what": "start CPU time / best CPU time, re-measured on the scoring tests with the references",
+            "problems": summary.problems,
+            "geometric_mean": summary.geometric_mean,
+            "interval": None
+            if interval is None
+            else {"low": interval.low, "high": interval.high, "level": interval.level, "method": interval.method},
+            "improved": summary.improved,
+            "of": summary.of,
+            "improved_share": summary.improved_share,
+            "memory_geometric_mean": summary.memory_geometric_mean,
+        },
+        "changes": [
+            {
+                "problem_id": c.problem_id,
+                "language": c.language,
+                "start_label": c.start_label,
+                "start": c.start,
+                "best": c.best,
+                "start_percentiles": c.start_percentiles,
+                "best_percentiles": c.best_percentiles,
+                "speedup": c.speedup,
+                "memory_ratio": c.memory_ratio,
+                "improved": c.improved,
+                "changed": c.changed,
+                "measured": c.measured,
+                "pareto_front": [_point_json(p) for p in pareto_front(c.candidates)],
+                "candidates": len(c.candidates),
+                "references": [_point_json(p) for p in c.references],
+                "start_code": c.start_code,
+                "best_code": c.best_code,
+            }
+            for c in changes
+        ],
+    }

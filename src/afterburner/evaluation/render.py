@@ -17,6 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from afterburner.evaluation.changes import ProblemChange
 from afterburner.evaluation.metrics import (
     DISPLAY_NAMES,
     METRICS,
@@ -29,6 +30,14 @@ from afterburner.evaluation.metrics import (
     References,
     Scores,
     group_by_problem,
+)
+from afterburner.evaluation.render_changes import (
+    DIFF_CSS,
+    PARETO_PANEL,
+    changes_html,
+    draw_pareto,
+    speedup_table,
+    summary_line,
 )
 from afterburner.evaluation.report import EvaluationReport, to_json
 
@@ -220,6 +229,8 @@ def _sections(report: EvaluationReport) -> list[_Section]:
                 _iteration_table(report.generated.by_iteration, "Generated in iteration"),
             )
         )
+    if report.changes:
+        sections.append(_Section("Speed-up per problem", summary_line(report.speedups), speedup_table(report.changes)))
     if report.pass_at_k:
         sections.append(
             _Section(
@@ -356,14 +367,24 @@ def _img(data: str, alt: str) -> str:
     return f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
 
 
+def _pareto_plot(change: ProblemChange) -> str:
+    figure = _figure(*PARETO_PANEL)
+    draw_pareto(figure.add_subplot(), change)
+    return _img(_png(figure), f"time against memory, problem {change.problem_id}")
+
+
 def _html_sections(report: EvaluationReport) -> list[str]:
     plotted = report.scores.n > 0  # nothing scored in the headline: nothing to plot
     parts = [f"<p>{html.escape(_overview(report))}</p>"]
     for section in _sections(report):
+        if section.heading == "Speed-up per problem":  # the HTML shows it with diffs and plots, below
+            continue
         parts.append(f"<h2>{html.escape(section.heading)}</h2><p class='note'>{html.escape(section.note)}</p>")
         parts.append(_html_table(section.table))
         if plotted and section.plot is not None:
             parts.append(_img(section.plot(report), section.alt))
+    if report.changes:
+        parts += changes_html(report.changes, report.speedups, _html_table, _pareto_plot)
     if not plotted:
         return parts
     shown = min(len(report.per_problem), MAX_PROBLEM_PLOTS)
@@ -383,7 +404,7 @@ def to_html(report: EvaluationReport) -> str:
     body = "\n".join(_html_sections(report))
     return (
         f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
-        f"<style>{CSS}</style></head>\n<body><h1>{title}</h1>\n{body}\n</body></html>\n"
+        f"<style>{CSS}{DIFF_CSS}</style></head>\n<body><h1>{title}</h1>\n{body}\n</body></html>\n"
     )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from afterburner.evaluation.changes import ProblemChange, SpeedupSummary, summarize_speedups
+from afterburner.evaluation.changes import ProblemChange, SpeedupSummary, changes_json, summarize_speedups
 from afterburner.evaluation.metrics import (
     BOOTSTRAP_RESAMPLES,
     METRICS,
@@ -222,4 +222,5 @@ def to_json(report: EvaluationReport) -> dict[str, Any]:
         "pass_at_k": {str(k): value for k, value in report.pass_at_k.items()},
         "time_metric": report.references.time_metric,
         "tie_tolerance": dict(TIE_TOLERANCE),
+        **(changes_json(report.changes, report.speedups) if report.changes else {"speedups": None, "changes": []}),
     }

@@ -1,0 +1,56 @@
+"""`afterburner optimize prog.py --tests tests.json`: your own program on your own tests, no dataset."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from afterburner.cli import optimize as optimize_command
+from afterburner.cli.main import app
+from afterburner.core.errors import UsageError
+from tests.optimize.scripted import ScriptedBackend, fenced
+
+SLOW = "n = int(input())\ntotal = 0\nfor i in range(n + 1):\n    total += i * i\nprint(total)\n"
+FAST = "n = int(input())\nprint(n * (n + 1) * (2 * n + 1) // 6)\n"
+
+
+def write_tests(path: Path) -> None:
+    cases = [{"input": f"{n}\n", "output": f"{n * (n + 1) * (2 * n + 1) // 6}\n"} for n in (10, 1_500_000)]
+    path.write_text(json.dumps(cases))
+
+
+def test_own_program_on_own_tests_writes_the_best_version_and_a_diff(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    program, tests, out = tmp_path / "prog.py", tmp_path / "tests.json", tmp_path / "out"
+    program.write_text(SLOW)
+    write_tests(tests)
+    backend = ScriptedBackend([fenced(FAST)])
+    monkeypatch.setattr(optimize_command, "create_backend", lambda spec, progress=None: backend)
+    args = ["optimize", str(program), "--tests", str(tests), "-i", "1", "-k", "1", "-n", "3", "--out", str(out)]
+    done = CliRunner().invoke(app, args, env={"COLUMNS": "200"})
+    assert done.exit_code == 0, done.output
+    assert (out / "best.py").read_text() == FAST
+    diff = (out / "best.diff").read_text()
+    assert "+print(n * (n + 1) * (2 * n + 1) // 6)" in diff and "-    total += i * i" in diff
+    assert "from your file prog.py" in done.output and "improved beyond noise" in done.output
+    # The model saw the program and its first test as the I/O contract, nothing hidden exists.
+    assert "total += i * i" in backend.prompts[0] and "Example input" in backend.prompts[0]
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["measurement"]["tests"]["hidden"] is False
+    report = json.loads((out / "report.json").read_text())
+    assert report["changes"][0]["speedup"] > 2
+
+
+def test_own_program_needs_the_program_and_no_dataset_options(tmp_path: Path) -> None:
+    tests = tmp_path / "tests.json"
+    write_tests(tests)
+    done = CliRunner().invoke(app, ["optimize", "--tests", str(tests)])
+    assert isinstance(done.exception, UsageError) and "needs your program" in str(done.exception)
+    program = tmp_path / "prog.py"
+    program.write_text(SLOW)
+    done = CliRunner().invoke(app, ["optimize", str(program), "--tests", str(tests), "--start-from", "slowest"])
+    assert isinstance(done.exception, UsageError) and "leave out --problem and --start-from" in str(done.exception)
