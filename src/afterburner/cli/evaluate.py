@@ -19,9 +19,11 @@ from afterburner.cli.options import (
 )
 from afterburner.cli.progress import progress_bar
 from afterburner.core.errors import UsageError
+from afterburner.datasets.model import Dataset
 from afterburner.datasets.registry import load_dataset
-from afterburner.evaluation.candidates import read_candidates
-from afterburner.evaluation.evaluate import evaluate_candidates
+from afterburner.evaluation.candidates import Candidate, read_candidates
+from afterburner.evaluation.compare import compare_arms, comparison_markdown, read_arms, write_comparison
+from afterburner.evaluation.evaluate import MeasureSettings, evaluate_candidates
 from afterburner.evaluation.metrics import BOOTSTRAP_RESAMPLES
 from afterburner.evaluation.render import to_markdown, write_report
 from afterburner.evaluation.report import build_report
@@ -36,8 +38,13 @@ def evaluate(
         typer.Option("--dataset", "-d", help="venus-mini, a problems directory, a .jsonl/.parquet file, or hf:REPO."),
     ],
     candidates: Annotated[
-        Path,
-        typer.Option("--candidates", "-c", help="JSONL of {problem_id, language, code, [iteration], [sample_id]}."),
+        list[str],
+        typer.Option(
+            "--candidates",
+            "-c",
+            help="JSONL of {problem_id, language, code, [iteration], [sample_id]}. Repeat it (PATH or NAME=PATH, "
+            "one per model or arm) to compare them side by side, measured together.",
+        ),
     ],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Directory for report.json, report.md and report.html.")],
     workers: Annotated[
@@ -64,7 +71,10 @@ def evaluate(
     settings = measure_settings(repeat, estimator, metric, instructions)
     apply_measure_cores(measure_cores)
     loaded = load_dataset(dataset)
-    rows = read_candidates(candidates)
+    if len(candidates) > 1:
+        _compare(loaded, read_arms(candidates), out_dir, workers, settings, rounds, as_json)
+        return
+    rows = read_candidates(Path(candidates[0]))
     with progress_bar("judging references and candidates", not as_json) as update:
         evaluation = evaluate_candidates(loaded, rows, workers, on_progress=update, settings=settings)
     report = build_report(loaded.name, evaluation.executions, evaluation.references, rounds=rounds)
@@ -80,3 +90,23 @@ def evaluate(
             highlight=False,
         )
     out.print(f"reports: {', '.join(str(p) for p in paths.values())}")
+
+
+def _compare(
+    loaded: Dataset,
+    arms: dict[str, list[Candidate]],
+    out_dir: Path,
+    workers: int,
+    settings: MeasureSettings,
+    rounds: int,
+    as_json: bool,
+) -> None:
+    """Several --candidates: one batch per problem for all arms, one report per arm, one comparison."""
+    with progress_bar("judging references and every arm's candidates", not as_json) as update:
+        comparison = compare_arms(loaded, arms, workers, settings, rounds, on_progress=update)
+    paths = write_comparison(comparison, out_dir)
+    if as_json:
+        print(paths["json"].read_text())
+        return
+    out.print(Markdown(comparison_markdown(comparison)))
+    out.print(f"comparison: {', '.join(str(p) for p in paths.values())}; each arm's report in {out_dir}/ARM/")

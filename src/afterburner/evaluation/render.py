@@ -422,3 +422,10 @@ def write_report(report: EvaluationReport, out_dir: Path) -> dict[str, Path]:
         path.write_text(text, encoding="utf-8")
         paths[kind] = path
     return paths
+
+
+# For other renderers of this package (the comparison of arms): the shared table and figure helpers.
+markdown_table = _markdown_table
+html_table = _html_table
+new_figure = _figure
+png_base64 = _png
