@@ -6,14 +6,19 @@ from pathlib import Path
 
 from afterburner.core.errors import UsageError
 from afterburner.datasets.bundled import BUNDLED, load_bundled, load_directory
+from afterburner.datasets.formats.loaders import FORMATS, load_format
 from afterburner.datasets.model import Dataset
 from afterburner.datasets.venus_schema import read_hub, read_local
 
 
 def load_dataset(spec: str) -> Dataset:
-    """'venus-mini', a directory of problem folders, a .jsonl/.parquet file, or hf:REPO[:CONFIG][@SPLIT]."""
+    """'venus-mini', a directory of problem folders, a .jsonl/.parquet file, hf:REPO[:CONFIG][@SPLIT],
+    or FORMAT:FILE for another benchmark's rows (apps, codecontests, evalplus, leetcode, mercury, effibench)."""
     if spec == BUNDLED:
         return load_bundled()
+    kind, _, rest = spec.partition(":")
+    if kind in FORMATS and rest:
+        return load_format(kind, Path(rest))
     if spec.startswith("hf:"):
         target, _, split = spec[3:].partition("@")
         repo, _, config = target.partition(":")
@@ -25,5 +30,6 @@ def load_dataset(spec: str) -> Dataset:
         return read_local(path)
     raise UsageError(
         f"unknown dataset {spec!r}",
-        "use venus-mini, a directory of problems, a .jsonl/.parquet file, or hf:Elfsong/Venus_Python",
+        "use venus-mini, a directory of problems, a .jsonl/.parquet file, hf:Elfsong/Venus_Python, or "
+        f"FORMAT:FILE with FORMAT one of {', '.join(FORMATS)}",
     )

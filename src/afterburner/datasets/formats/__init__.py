@@ -1,0 +1,1 @@
+"""Loaders of other benchmarks' row formats, each mapped onto the same `Problem` (see docs/dataset-format.md)."""
