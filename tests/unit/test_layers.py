@@ -11,7 +11,19 @@ from pathlib import Path
 
 import afterburner
 
-LAYERS = ("core", "sandbox", "languages", "judge", "datasets", "evaluation", "models", "optimize", "training", "cli")
+LAYERS = (
+    "core",
+    "sandbox",
+    "languages",
+    "judge",
+    "datasets",
+    "evaluation",
+    "models",
+    "optimize",
+    "service",
+    "training",
+    "cli",
+)
 ROOT = Path(afterburner.__file__).parent
 
 

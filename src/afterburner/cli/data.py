@@ -12,10 +12,13 @@ from rich.table import Table
 
 from afterburner.cli.options import (
     EstimatorOption,
+    ExecutorOption,
     InstructionsOption,
+    JudgeOption,
     MeasureCoresOption,
     MetricOption,
     apply_measure_cores,
+    judge_executor,
     measure_settings,
 )
 from afterburner.cli.progress import progress_bar
@@ -126,6 +129,8 @@ def profile(
     estimator: EstimatorOption = DEFAULT_ESTIMATOR,
     metric: MetricOption = "cpu_time",
     measure_cores: MeasureCoresOption = None,
+    executor: ExecutorOption = None,
+    judge: JudgeOption = None,
     as_json: Json = False,
 ) -> None:
     """Measure every reference solution (cached per code, tests and machine; resumes after interruption).
@@ -136,17 +141,23 @@ def profile(
     apply_measure_cores(measure_cores)
     loaded = select(load_dataset(dataset), problems)
     chosen = [lang.strip() for lang in languages.split(",")] if languages else None
-    with progress_bar("profiling reference solutions", not as_json) as update:
-        run = profile_dataset(
-            loaded,
-            workers,
-            settings.repeat,
-            chosen,
-            TestPlan(),
-            instructions=settings.instructions,
-            on_progress=update,
-            estimator=settings.estimator,
-        )
+    where = judge_executor(executor, judge)
+    try:
+        with progress_bar("profiling reference solutions", not as_json) as update:
+            run = profile_dataset(
+                loaded,
+                workers,
+                settings.repeat,
+                chosen,
+                TestPlan(),
+                instructions=settings.instructions,
+                on_progress=update,
+                estimator=settings.estimator,
+                executor=where,
+            )
+    finally:
+        if where is not None:
+            where.close()
     if as_json:
         print(
             json.dumps(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -11,10 +12,13 @@ from rich.markdown import Markdown
 
 from afterburner.cli.options import (
     EstimatorOption,
+    ExecutorOption,
     InstructionsOption,
+    JudgeOption,
     MeasureCoresOption,
     MetricOption,
     apply_measure_cores,
+    judge_executor,
     measure_settings,
 )
 from afterburner.cli.progress import progress_bar
@@ -55,6 +59,8 @@ def evaluate(
     metric: MetricOption = "cpu_time",
     instructions: InstructionsOption = "off",
     measure_cores: MeasureCoresOption = None,
+    executor: ExecutorOption = None,
+    judge: JudgeOption = None,
     rounds: Annotated[
         int, typer.Option("--bootstrap", help="Bootstrap resamples (over problems) for the 95% intervals.")
     ] = BOOTSTRAP_RESAMPLES,
@@ -71,6 +77,23 @@ def evaluate(
     settings = measure_settings(repeat, estimator, metric, instructions)
     apply_measure_cores(measure_cores)
     loaded = load_dataset(dataset)
+    settings = replace(settings, executor=judge_executor(executor, judge))
+    try:
+        _evaluate(loaded, candidates, out_dir, workers, settings, rounds, as_json)
+    finally:
+        if settings.executor is not None:
+            settings.executor.close()
+
+
+def _evaluate(
+    loaded: Dataset,
+    candidates: list[str],
+    out_dir: Path,
+    workers: int,
+    settings: MeasureSettings,
+    rounds: int,
+    as_json: bool,
+) -> None:
     if len(candidates) > 1:
         _compare(loaded, read_arms(candidates), out_dir, workers, settings, rounds, as_json)
         return

@@ -17,6 +17,7 @@ from afterburner.cli.inputs import read_program, read_tests, read_text_file
 from afterburner.cli.models import app as models_app
 from afterburner.cli.optimize import optimize
 from afterburner.cli.options import instruction_mode
+from afterburner.cli.serve import serve
 from afterburner.cli.train import app as train_app
 from afterburner.core.errors import AfterburnerError, UsageError
 from afterburner.core.limits import Limits, MiB
@@ -41,6 +42,7 @@ app.add_typer(models_app, name="models")
 app.add_typer(train_app, name="train")
 app.command("eval")(evaluate)
 app.command("optimize")(optimize)
+app.command("serve")(serve)
 
 Lang = Annotated[
     str | None,

@@ -15,9 +15,12 @@ from afterburner.cli.data import select
 from afterburner.cli.inputs import read_program, read_tests
 from afterburner.cli.options import (
     EstimatorOption,
+    ExecutorOption,
+    JudgeOption,
     MeasureCoresOption,
     MetricOption,
     apply_measure_cores,
+    judge_executor,
     measure_settings,
 )
 from afterburner.cli.progress import progress_bar
@@ -28,15 +31,16 @@ from afterburner.datasets.model import Dataset, Problem
 from afterburner.datasets.own import own_problem
 from afterburner.datasets.registry import load_dataset
 from afterburner.datasets.testgen import FEEDBACK_PLAN, SCORING_PLAN, TestSplit
+from afterburner.evaluation.evaluate import MeasureSettings
 from afterburner.evaluation.render import to_markdown
 from afterburner.judge.stats import DEFAULT_ESTIMATOR
-from afterburner.models.base import GenerationConfig, ModelSpec
+from afterburner.models.base import Backend, GenerationConfig, ModelSpec
 from afterburner.models.embedded import DEFAULT_MODEL
 from afterburner.models.factory import create_backend
 from afterburner.optimize.feedback import FeedbackOptions
 from afterburner.optimize.loop import LoopConfig
 from afterburner.optimize.selection import NoisePolicy
-from afterburner.optimize.session import run_session
+from afterburner.optimize.session import SessionResult, run_session
 from afterburner.optimize.starts import Start
 from afterburner.sandbox.cores import pin_to_host_cores
 
@@ -119,6 +123,8 @@ def optimize(
     estimator: EstimatorOption = DEFAULT_ESTIMATOR,
     metric: MetricOption = "cpu_time",
     measure_cores: MeasureCoresOption = None,
+    executor: ExecutorOption = None,
+    judge: JudgeOption = None,
     min_gain: Annotated[float, typer.Option("--min-gain", help=help_of(NoisePolicy, "min_gain"))] = default_of(
         NoisePolicy, "min_gain"
     ),
@@ -199,29 +205,54 @@ def optimize(
         noise=NoisePolicy(min_gain=min_gain),
         generation=GenerationConfig(max_tokens=max_tokens, temperature=temperature, seed=seed),
     )
-    loaded, chosen = target.dataset, target.problems
     spec = _spec(model, backend, base_url, api_key, threads)
-    with create_backend(spec, progress=lambda line: print(line, file=sys.stderr)) as llm:
-        out.print(
-            f"optimizing {len(chosen)} problem(s) of {loaded.name} with {llm.name} ({llm.kind}): "
-            f"{iterations} iteration(s) x {samples} sample(s), objective {objective}, template {template}"
+    settings = replace(settings, executor=judge_executor(executor, judge))
+    try:
+        with create_backend(spec, progress=lambda line: print(line, file=sys.stderr)) as llm:
+            result = _session(target, llm, config, out_dir, parallel, settings, split, restart, start_from)
+    finally:
+        if settings.executor is not None:
+            settings.executor.close()
+    _print_result(result, target, file, out_dir)
+
+
+def _session(
+    target: _Target,
+    llm: Backend,
+    config: LoopConfig,
+    out_dir: Path,
+    parallel: int,
+    settings: MeasureSettings,
+    split: TestSplit,
+    restart: bool,
+    start_from: str | None,
+) -> SessionResult:
+    loaded, chosen = target.dataset, target.problems
+    where = f", judged on {settings.executor.name}" if settings.executor is not None else ""
+    out.print(
+        f"optimizing {len(chosen)} problem(s) of {loaded.name} with {llm.name} ({llm.kind}): "
+        f"{config.iterations} iteration(s) x {config.samples} sample(s), objective {config.objective}, "
+        f"template {config.template}{where}"
+    )
+    with progress_bar("measuring reference solutions") as update:
+        return run_session(
+            loaded,
+            chosen,
+            llm,
+            config,
+            out_dir,
+            parallel,
+            target.starts,
+            on_event=lambda line: out.print(line, highlight=False),
+            on_progress=update,
+            settings=settings,
+            split=split,
+            restart=restart,
+            start_from=start_from,
         )
-        with progress_bar("measuring reference solutions") as update:
-            result = run_session(
-                loaded,
-                chosen,
-                llm,
-                config,
-                out_dir,
-                parallel,
-                target.starts,
-                on_event=lambda line: out.print(line, highlight=False),
-                on_progress=update,
-                settings=settings,
-                split=split,
-                restart=restart,
-                start_from=start_from,
-            )
+
+
+def _print_result(result: SessionResult, target: _Target, file: Path | None, out_dir: Path) -> None:
     out.print(Markdown(to_markdown(result.report)))
     for line in speedup_lines(result.report.changes, result.report.speedups):
         out.print(line, highlight=False)

@@ -9,6 +9,7 @@ import typer
 from afterburner.core.errors import UsageError
 from afterburner.evaluation.evaluate import MeasureSettings
 from afterburner.evaluation.metrics import TIME_METRICS
+from afterburner.judge.executor import JudgeExecutor
 from afterburner.judge.stats import ESTIMATORS
 from afterburner.sandbox.cores import set_measure_cores
 from afterburner.sandbox.runner import InstructionMode
@@ -65,3 +66,31 @@ MeasureCoresOption = Annotated[
         "the model and the measuring helper; env AFTERBURNER_MEASURE_CORES).",
     ),
 ]
+ExecutorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--executor",
+        help="Where judge batches run: local (default) or ray[:ADDRESS] (one actor per core of a Ray cluster; "
+        "ADDRESS: auto, HOST:PORT or ray://HOST:PORT; none starts a Ray on this machine).",
+    ),
+]
+JudgeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--judge",
+        help="URL of an Afterburner judge service (afterburner serve) to judge on; token: $AFTERBURNER_JUDGE_TOKEN.",
+    ),
+]
+
+
+def judge_executor(executor: str | None, judge: str | None) -> JudgeExecutor | None:
+    """--executor / --judge: where judging runs (None: this process)."""
+    if judge and executor not in (None, "local"):
+        raise UsageError("--executor and --judge exclude each other", "judge on a service, or on Ray, not both")
+    if judge:
+        from afterburner.service.client import RemoteExecutor
+
+        return RemoteExecutor(judge)
+    from afterburner.judge.ray_executor import parse_executor
+
+    return parse_executor(executor)

@@ -96,3 +96,30 @@ class RunResult:
             "guarantees_missing": self.guarantees.missing(),
         }
         return data
+
+
+def run_result_from_dict(data: dict[str, Any]) -> RunResult:
+    """The inverse of `RunResult.to_dict` (output as text, already truncated by it)."""
+    missing = set(data.get("guarantees_missing", ()))
+    guarantees = Guarantees(**{f.name: f.name not in missing for f in fields(Guarantees)})
+    return RunResult(
+        verdict=Verdict(data["verdict"]),
+        exit_code=data.get("exit_code"),
+        signal=data.get("signal"),
+        cpu_time=float(data.get("cpu_time", 0.0)),
+        wall_time=float(data.get("wall_time", 0.0)),
+        peak_memory=int(data.get("peak_memory", 0)),
+        memory_integral=data.get("memory_integral"),
+        sampling=Sampling(
+            **data.get("sampling", {"requested_hz": 0, "samples": 0, "achieved_hz": 0.0, "max_gap": 0.0})
+        ),
+        stdout=str(data.get("stdout", "")).encode(),
+        stderr=str(data.get("stderr", "")).encode(),
+        output_truncated=bool(data.get("output_truncated", False)),
+        instructions=data.get("instructions"),
+        instruction_source=data.get("instruction_source"),
+        monitor_cpu_time=float(data.get("monitor_cpu_time", 0.0)),
+        setup_time=float(data.get("setup_time", 0.0)),
+        message=str(data.get("message", "")),
+        guarantees=guarantees,
+    )

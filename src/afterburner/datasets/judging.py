@@ -8,7 +8,8 @@ from afterburner.core.limits import Limits, MiB
 from afterburner.core.testcase import TestCase
 from afterburner.datasets.model import Problem
 from afterburner.judge.checkers import Checker, Evaluator, SandboxedEvaluator
-from afterburner.judge.judge import JudgeResult, judge
+from afterburner.judge.executor import JudgeBatch, JudgeExecutor, judge_on
+from afterburner.judge.judge import JudgeItem, JudgeResult
 from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator
 from afterburner.languages import get_language
 from afterburner.sandbox.runner import SandboxOptions
@@ -30,8 +31,13 @@ def judge_solution(
     options: SandboxOptions | None = None,
     limits: Limits = SOLUTION_LIMITS,
     estimator: Estimator = DEFAULT_ESTIMATOR,
+    executor: JudgeExecutor | None = None,
 ) -> JudgeResult:
-    """Judge code for a problem (function style: pasted into the runner) with its evaluator."""
+    """Judge code for a problem (function style: pasted into the runner) with its evaluator.
+
+    `executor`: where it runs (None: this process; Ray or a remote judge otherwise).
+    """
     source = problem.program_source(language, code).text
-    checker = problem_checker(problem)
-    return judge(get_language(language), source, tests, checker, limits, options, repeat=repeat, estimator=estimator)
+    item = JudgeItem(get_language(language), source, tuple(tests), problem_checker(problem))
+    batch = JudgeBatch((item,), limits, options or SandboxOptions(), repeat, estimator)
+    return judge_on(executor, batch)[0]

@@ -26,7 +26,8 @@ from afterburner.core.verdicts import Verdict
 from afterburner.datasets.judging import SOLUTION_LIMITS, problem_checker
 from afterburner.datasets.model import Dataset, Issue, Problem, Solution
 from afterburner.datasets.testgen import TestPlan, tests_hash
-from afterburner.judge.judge import JudgeItem, JudgeResult, judge_batch
+from afterburner.judge.executor import JudgeBatch, JudgeExecutor, judge_on, worker_count
+from afterburner.judge.judge import JudgeItem, JudgeResult
 from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator
 from afterburner.languages import get_language
 from afterburner.sandbox.runner import InstructionMode, SandboxOptions
@@ -106,18 +107,21 @@ def profile_batch(
     options: SandboxOptions | None = None,
     estimator: Estimator = DEFAULT_ESTIMATOR,
     limits: Limits = SOLUTION_LIMITS,
+    executor: JudgeExecutor | None = None,
 ) -> list[SolutionProfile]:
     """Measure solutions of one problem together (passes interleaved), one profile each.
 
     Solutions in a language without a runner for this problem come back as CE with the reason.
+    `executor`: where the batch runs (None: this process); it stays one batch wherever it runs.
     """
     checker = problem_checker(problem)
+    shared = tuple(tests)  # one list for every item: sent once when the batch goes elsewhere
     items: dict[int, JudgeItem] = {}
     unrunnable: dict[int, SolutionProfile] = {}
     for index, solution in enumerate(solutions):
         try:
             source = problem.program_source(solution.language, solution.code).text
-            items[index] = JudgeItem(get_language(solution.language), source, tests, checker)
+            items[index] = JudgeItem(get_language(solution.language), source, shared, checker)
         except (AfterburnerError, KeyError) as error:  # no runner, or no such language
             unrunnable[index] = SolutionProfile(
                 problem.id,
@@ -128,17 +132,22 @@ def profile_batch(
                 repeat=repeat,
                 detail=str(error),
             )
-    results = iter(judge_batch(list(items.values()), limits, options, repeat, estimator))
+    batch = JudgeBatch(tuple(items.values()), limits, options or SandboxOptions(), repeat, estimator)
+    results = iter(judge_on(executor, batch) if items else [])
     return [
         unrunnable[i] if i in unrunnable else profile_of(problem, s, next(results), repeat)
         for i, s in enumerate(solutions)
     ]
 
 
-def _cache_file(solution: Solution, tests_digest: str, repeat: int, instructions: str, estimator: str) -> Path:
+def _cache_file(
+    solution: Solution, tests_digest: str, repeat: int, instructions: str, estimator: str, where: str = "local"
+) -> Path:
     recipe = f"{solution.code_hash}|{tests_digest}|{repeat}|{instructions}|{estimator}|{SOLUTION_LIMITS}"
     key = hashlib.sha256(recipe.encode())
-    return cache_dir() / "profiles" / machine_fingerprint() / f"{key.hexdigest()}.json"
+    # Figures measured by another executor (a Ray cluster, a remote judge) are kept apart from this machine's.
+    machine = machine_fingerprint() if where == "local" else hashlib.sha256(where.encode()).hexdigest()[:16]
+    return cache_dir() / "profiles" / machine / f"{key.hexdigest()}.json"
 
 
 @dataclass
@@ -176,17 +185,20 @@ def profile_dataset(
     use_cache: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
     estimator: Estimator = DEFAULT_ESTIMATOR,
+    executor: JudgeExecutor | None = None,
 ) -> ProfileRun:
     """Profile every reference solution (optionally only some languages) of a dataset.
 
     Workers measure different problems at once (each run leases a measurement core); within a
-    problem, the uncached solutions are measured as one interleaved batch.
+    problem, the uncached solutions are measured as one interleaved batch. With an `executor`
+    (Ray, a remote judge), batches run there, as many at once as it has room for.
     """
+    where = executor.name if executor is not None else "local"
     plan = plan or TestPlan()
     started = time.monotonic()
     outcome = ProfileRun(issues=list(dataset.issues))
     jobs, issues = _jobs(
-        dataset, languages, plan, lambda s, digest: _cache_file(s, digest, repeat, instructions, estimator)
+        dataset, languages, plan, lambda s, digest: _cache_file(s, digest, repeat, instructions, estimator, where)
     )
     outcome.issues += issues
     total = sum(len(job.solutions) for job in jobs)
@@ -201,7 +213,9 @@ def profile_dataset(
             if use_cache and c.exists()
         }
         missing = [(s, c) for s, c in job.solutions if s.code_hash not in cached]
-        fresh = profile_batch(job.problem, [s for s, _ in missing], job.tests, repeat, options, estimator)
+        fresh = profile_batch(
+            job.problem, [s for s, _ in missing], job.tests, repeat, options, estimator, executor=executor
+        )
         for (_, path), profile in zip(missing, fresh, strict=True):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(asdict(profile)))
@@ -210,7 +224,7 @@ def profile_dataset(
         by_hash = {**cached, **{p.code_hash: p for p in fresh}}
         return [by_hash[s.code_hash] for s, _ in job.solutions]
 
-    with ThreadPoolExecutor(max(1, workers)) as pool:
+    with ThreadPoolExecutor(worker_count(executor, workers)) as pool:
         futures = {pool.submit(measure, job): job for job in jobs}
         for future in as_completed(futures):
             job = futures[future]

@@ -21,6 +21,7 @@ from afterburner.datasets.profile import ProfileRun, SolutionProfile, failure_is
 from afterburner.datasets.testgen import TestPlan, TestSplit
 from afterburner.evaluation.candidates import Candidate
 from afterburner.evaluation.metrics import ALL_METRICS, Execution, References
+from afterburner.judge.executor import JudgeExecutor, worker_count
 from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator
 from afterburner.sandbox.runner import InstructionMode, SandboxOptions
 
@@ -52,6 +53,8 @@ class MeasureSettings:
     estimator: Estimator = DEFAULT_ESTIMATOR
     instructions: InstructionMode = "off"
     time_metric: str = "cpu_time"
+    # Where batches run (None: this process); not a setting of the measurement itself.
+    executor: JudgeExecutor | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not 1 <= self.repeat <= 100:
@@ -62,6 +65,16 @@ class MeasureSettings:
     @property
     def options(self) -> SandboxOptions:
         return SandboxOptions(instructions=self.instructions)
+
+    def to_dict(self) -> dict[str, object]:
+        """The settings as reports record them, with where the batches ran."""
+        return {
+            "repeat": self.repeat,
+            "estimator": self.estimator,
+            "instructions": self.instructions,
+            "time_metric": self.time_metric,
+            "executor": self.executor.name if self.executor is not None else "local",
+        }
 
 
 @dataclass
@@ -85,7 +98,9 @@ def measure_with_references(
     """
     candidates = [Solution(language, code, f"candidate-{i}", CANDIDATE_PROVENANCE) for i, code in enumerate(codes)]
     batch = [*candidates, *problem.solutions_in(language)]
-    profiles = profile_batch(problem, batch, tests, settings.repeat, settings.options, settings.estimator)
+    profiles = profile_batch(
+        problem, batch, tests, settings.repeat, settings.options, settings.estimator, executor=settings.executor
+    )
     return BatchMeasurement(profiles[: len(candidates)], profiles[len(candidates) :])
 
 
@@ -176,7 +191,7 @@ def evaluate_candidates(
             done[0] += len(indices) + len(references)
             progress(done[0], total)
 
-    with ThreadPoolExecutor(max(1, workers)) as pool:
+    with ThreadPoolExecutor(worker_count(settings.executor, workers)) as pool:
         list(pool.map(measure, list(groups)))
     judged = [e for e in executions if e is not None]
     return Evaluation(judged, references_from(run.profiles, settings.time_metric), run, failures, settings)

@@ -78,6 +78,10 @@ class Evaluator:
             raise UsageError("the evaluator defines no evaluate(expected, actual) function")
         object.__setattr__(self, "function", function)  # compiled once, used for every test
 
+    def __reduce__(self) -> tuple[type[Evaluator], tuple[str]]:
+        """Pickled as its source (to a Ray worker, say): the compiled function is rebuilt there."""
+        return (Evaluator, (self.source,))
+
     def __call__(self, expected: str, actual: str) -> bool:
         try:
             return bool(self.function(expected, actual))

@@ -15,6 +15,7 @@ from afterburner.datasets.judging import SOLUTION_LIMITS, judge_solution
 from afterburner.datasets.model import Problem, Style
 from afterburner.evaluation.evaluate import key
 from afterburner.evaluation.metrics import METRICS, TIE_TOLERANCE, References, percentile
+from afterburner.judge.executor import JudgeExecutor
 from afterburner.optimize.hotspots import Hotspot, python_hotspots
 from afterburner.optimize.precheck import python_precheck
 from afterburner.optimize.selection import Standing, objective_metrics
@@ -89,6 +90,7 @@ def judge_attempt(
     options: FeedbackOptions | None = None,
     limits: Limits = SOLUTION_LIMITS,
     precheck: bool = False,
+    executor: JudgeExecutor | None = None,
 ) -> Attempt:
     """Judge a candidate (None: the answer held no code) and gather what feedback needs.
 
@@ -102,7 +104,7 @@ def judge_attempt(
         reason = python_precheck(problem, code)
         if reason:
             return Attempt(code, Verdict.CE, False, 0, len(tests), failure=f"{PRECHECK}{reason}")
-    result = judge_solution(problem, language, code, tests, repeat, limits=limits)
+    result = judge_solution(problem, language, code, tests, repeat, limits=limits, executor=executor)
     passed_count = sum(t.verdict is Verdict.AC for t in result.tests)
     failure = ""
     if not result.passed:

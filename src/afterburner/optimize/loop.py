@@ -13,6 +13,7 @@ from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets.model import Problem
 from afterburner.evaluation.metrics import References
+from afterburner.judge.executor import JudgeExecutor
 from afterburner.languages import get_language
 from afterburner.models.base import Backend, GenerationConfig, Message
 from afterburner.optimize.extract import extract_code
@@ -125,6 +126,7 @@ class _ProblemRun:
     outcome: ProblemOutcome
     start: str | None = None  # the code of iteration 0 when it was given (resample prompts rewrite it)
     best: Attempt | None = None
+    executor: JudgeExecutor | None = None  # where candidates are judged (None: this process)
 
     def judge(self, code: str | None) -> Attempt:
         judged_at = time.monotonic()
@@ -137,6 +139,7 @@ class _ProblemRun:
             self.config.repeat,
             self.config.feedback,
             precheck=self.config.precheck,
+            executor=self.executor,
         )
         self.outcome.judge_seconds += time.monotonic() - judged_at
         return attempt
@@ -240,6 +243,7 @@ def optimize_problem(
     original: str | None = None,
     previous: list[dict[str, Any]] | None = None,
     on_event: Callable[[str], None] | None = None,
+    executor: JudgeExecutor | None = None,
 ) -> ProblemOutcome:
     """Iteration 0 writes from scratch (or measures `original`); then N refinement iterations.
 
@@ -248,7 +252,8 @@ def optimize_problem(
     candidate beats it beyond noise.
     """
     started = time.monotonic()
-    run = _ProblemRun(problem, backend, tests, references, config, log, ProblemOutcome(problem.id, []), original)
+    outcome = ProblemOutcome(problem.id, [])
+    run = _ProblemRun(problem, backend, tests, references, config, log, outcome, original, executor=executor)
     say = on_event or (lambda text: None)
     done = _replay(previous or [], config)
     generated_before = False
@@ -337,6 +342,7 @@ def optimize_many(
     parallel: int = 2,
     originals: dict[str, str] | None = None,
     on_event: Callable[[str], None] | None = None,
+    executor: JudgeExecutor | None = None,
 ) -> list[ProblemOutcome]:
     """Several problems in flight: one generates while another is judged (judge runs lease cores)."""
     previous = log.rows()
@@ -353,6 +359,7 @@ def optimize_many(
             (originals or {}).get(problem.id),
             mine,
             on_event,
+            executor,
         )
 
     with ThreadPoolExecutor(max(1, parallel)) as pool:

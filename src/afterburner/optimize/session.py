@@ -26,6 +26,7 @@ from afterburner.evaluation.evaluate import (
 from afterburner.evaluation.metrics import Execution, References, by_iteration
 from afterburner.evaluation.render import write_report
 from afterburner.evaluation.report import EvaluationReport, GeneratedScores, build_report, scores_json
+from afterburner.judge.executor import worker_count
 from afterburner.models.base import Backend
 from afterburner.optimize.feedback import Attempt
 from afterburner.optimize.loop import LoopConfig, ProblemOutcome, optimize_many
@@ -183,10 +184,11 @@ def run_session(
     started = time.monotonic()
     settings = settings or MeasureSettings(repeat=config.repeat)
     chosen = Dataset(dataset.name, tuple(problems))
-    workers = len(core_plan().measure)
+    workers = worker_count(settings.executor, len(core_plan().measure))
     profile = profile_dataset(  # for the loop's feedback; the report uses the final re-measure
         chosen,
         workers=workers,
+        executor=settings.executor,
         repeat=config.repeat,
         languages=[config.language],
         on_progress=on_progress,
@@ -204,7 +206,9 @@ def run_session(
     reference_seconds = time.monotonic() - started
     log = TrajectoryLog(out_dir / "trajectories.jsonl")
     loop_started = time.monotonic()
-    outcomes = optimize_many(problems, backend, tests, references, config, log, parallel, originals, on_event)
+    outcomes = optimize_many(
+        problems, backend, tests, references, config, log, parallel, originals, on_event, settings.executor
+    )
     loop_seconds = time.monotonic() - loop_started
     _write_best(out_dir / "best.jsonl", outcomes, config.language)
     if on_event:
@@ -266,7 +270,7 @@ def _report_and_summary(
         "measurement": {
             "final_figures": "re-measured after selection: each problem's best after each iteration together "
             "with its references, passes interleaved round-robin",
-            **asdict(settings),
+            **settings.to_dict(),
             "tests": split.to_dict(),
             "flaky_when_remeasured": final.flaky,
         },

@@ -124,6 +124,9 @@ class GRPORecipe(TrainConfig):
     beta: float = setting(0.0, "KL coefficient against the reference model (the paper: 0, no KL).")
     reward: str = setting("afterburner", "Reward: afterburner (percentile gain beyond noise) or paper (their formula).")
     reward_repeat: int = setting(3, "Measured passes per judged completion (the noise test needs >= 3).")
+    reward_judge: str = setting(
+        "local", "Where rewards are judged: local, ray[:ADDRESS] (a Ray cluster), or a judge service URL (http://...)."
+    )
     use_vllm: bool = setting(False, "Generate with vLLM (GPU only; TRL's colocate or server mode).")
     vllm_mode: str = setting("colocate", "vLLM mode: colocate (same GPU) or server (trl vllm-serve).")
 
@@ -140,6 +143,10 @@ class GRPORecipe(TrainConfig):
             (self.beta >= 0, "beta must be >= 0"),
             (self.reward in REWARDS, f"reward must be one of {', '.join(REWARDS)}"),
             (1 <= self.reward_repeat <= 20, "reward_repeat must be 1 .. 20"),
+            (
+                self.reward_judge == "local" or self.reward_judge.startswith(("ray", "http://", "https://")),
+                "reward_judge must be local, ray[:ADDRESS] or http(s)://URL",
+            ),
             (self.vllm_mode in ("colocate", "server"), "vllm_mode must be colocate or server"),
         ]
 

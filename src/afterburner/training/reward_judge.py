@@ -31,6 +31,7 @@ from afterburner.datasets.model import Dataset, Problem
 from afterburner.datasets.profile import SolutionProfile, profile_batch
 from afterburner.datasets.registry import load_dataset
 from afterburner.datasets.testgen import TestSplit, tests_hash
+from afterburner.judge.executor import JudgeExecutor, worker_count
 from afterburner.judge.judge import JudgeResult
 from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator
 from afterburner.sandbox.cores import core_plan
@@ -235,9 +236,12 @@ def problem_context(spec: str, problem_id: str, split: TestSplit) -> ProblemCont
 class RewardJudge:
     """Judges for a reward: cached, concurrent over the measure cores, picklable (state: settings)."""
 
-    def __init__(self, settings: JudgeSettings, workers: int | None = None) -> None:
+    def __init__(
+        self, settings: JudgeSettings, workers: int | None = None, executor: JudgeExecutor | None = None
+    ) -> None:
         self.settings = settings
         self.workers = workers
+        self.executor = executor  # None: this machine; a Ray cluster or a remote judge otherwise
         self._setup()
 
     def _setup(self) -> None:
@@ -247,11 +251,12 @@ class RewardJudge:
         self.stats = RewardStats()
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"settings": self.settings, "workers": self.workers}
+        return {"settings": self.settings, "workers": self.workers, "executor": self.executor}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.settings = state["settings"]
         self.workers = state["workers"]
+        self.executor = state.get("executor")
         self._setup()
 
     def count(self, **deltas: float) -> None:
@@ -277,7 +282,7 @@ class RewardJudge:
         """`function` over items on the pool: one thread per measure core (each run leases its own core)."""
         with self._lock:
             if self._pool is None:
-                count = self.workers or max(1, len(core_plan().measure))
+                count = self.workers or worker_count(self.executor, max(1, len(core_plan().measure)))
                 self._pool = ThreadPoolExecutor(count, thread_name_prefix="afterburner-reward")
             pool = self._pool
         return list(pool.map(function, items))
@@ -334,6 +339,7 @@ class RewardJudge:
                 repeat=self.settings.repeat,
                 options=self.settings.options,
                 estimator=self.settings.estimator,
+                executor=self.executor,
             )
             judgement = Judgement.of(result)
         except (AfterburnerError, OSError) as error:
@@ -344,7 +350,13 @@ class RewardJudge:
         return judgement
 
     def _path(self, key: str) -> Path:
-        return cache_dir() / "rewards" / machine_fingerprint() / key[:2] / f"{key}.json"
+        return cache_dir() / "rewards" / self._where() / key[:2] / f"{key}.json"
+
+    def _where(self) -> str:
+        """This machine's fingerprint, or a digest of the executor elsewhere: their figures are kept apart."""
+        if self.executor is None or self.executor.name == "local":
+            return machine_fingerprint()
+        return hashlib.sha256(self.executor.name.encode()).hexdigest()[:16]
 
     def _load(self, key: str) -> Judgement | None:
         if not self.settings.disk_cache:
@@ -368,7 +380,7 @@ class RewardJudge:
         solutions = context.problem.solutions_in(language)
         if not solutions:
             raise NotScored(f"problem {context.problem.id} has no {language} reference solutions")
-        key = (context.spec, context.problem.id, language, context.tests_digest, self.settings.recipe())
+        key = (context.spec, context.problem.id, language, context.tests_digest, self.settings.recipe() + self._where())
 
         def compute() -> tuple[SolutionProfile, ...]:
             started = time.monotonic()
@@ -380,6 +392,7 @@ class RewardJudge:
                     self.settings.repeat,
                     self.settings.options,
                     self.settings.estimator,
+                    executor=self.executor,
                 )
             except (AfterburnerError, OSError) as error:
                 raise NotScored(f"problem {context.problem.id}: its references cannot be measured: {error}") from error

@@ -27,6 +27,7 @@ from afterburner.core.errors import AfterburnerError
 from afterburner.datasets.judging import SOLUTION_LIMITS
 from afterburner.datasets.testgen import TestSplit
 from afterburner.evaluation.metrics import ALL_METRICS, TIE_TOLERANCE, percentile
+from afterburner.judge.executor import JudgeExecutor
 from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator
 from afterburner.languages import get_language
 from afterburner.optimize.extract import extract_code, has_paper_format
@@ -207,8 +208,9 @@ class SandboxReward:
     Settings: `repeat` measured passes per judged program (the noise test needs >= 3), `metric`
     (None: the row's objective's; "instructions" counts them with valgrind), `split` (whose
     scoring tests judge), `estimator`, `disk_cache` (judgements under cache_dir()/rewards),
-    `workers` (None: one per measure core). A pickled copy carries only the settings: its caches,
-    counters, lock and threads start fresh.
+    `workers` (None: one per measure core, or as many as `executor` runs at once), `executor`
+    (where programs are judged: None for this machine, a Ray cluster or a remote judge). A pickled
+    copy carries only the settings and the executor: its caches, counters, lock and threads start fresh.
     """
 
     kind: ClassVar[str] = ""
@@ -222,13 +224,14 @@ class SandboxReward:
         estimator: Estimator = DEFAULT_ESTIMATOR,
         disk_cache: bool = True,
         workers: int | None = None,
+        executor: JudgeExecutor | None = None,
     ) -> None:
         if metric is not None and metric not in ALL_METRICS:
             raise ValueError(f"metric {metric!r} is not one of {', '.join(ALL_METRICS)}")
         self.metric = metric
         mode: InstructionMode = instructions or ("valgrind" if metric == "instructions" else "off")
         settings = JudgeSettings(repeat, mode, estimator, split or TestSplit(), disk_cache)
-        self.judge = RewardJudge(settings, workers)
+        self.judge = RewardJudge(settings, workers, executor)
 
     @property
     def settings(self) -> JudgeSettings:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from afterburner.core.errors import AfterburnerError, UsageError
+from afterburner.judge.executor import JudgeExecutor
 from afterburner.models.base import Progress, local_threads
 from afterburner.models.convert import convert_model, is_converted
 from afterburner.models.embedded import MODELS
@@ -197,7 +198,18 @@ def build_reward(recipe: GRPORecipe) -> Any:
     from afterburner.training.rewards import AfterburnerReward, PaperReward
 
     kind = AfterburnerReward if recipe.reward == "afterburner" else PaperReward
-    return kind(repeat=recipe.reward_repeat)
+    return kind(repeat=recipe.reward_repeat, executor=reward_executor(recipe.reward_judge))
+
+
+def reward_executor(judge: str) -> JudgeExecutor | None:
+    """Where rewards are judged: this machine, a Ray cluster, or a judge service."""
+    if judge.startswith(("http://", "https://")):
+        from afterburner.service.client import RemoteExecutor
+
+        return RemoteExecutor(judge)
+    from afterburner.judge.ray_executor import parse_executor
+
+    return parse_executor(judge)
 
 
 TRAINERS = {

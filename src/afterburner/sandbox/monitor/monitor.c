@@ -258,6 +258,11 @@ int main(int argc, char **argv) {
     prctl(PR_SET_TIMERSLACK, 1UL);
     /* Orphans of the run (e.g. bubblewrap's pid-1 stub) come to us, not to the host's init. */
     prctl(PR_SET_CHILD_SUBREAPER, 1UL);
+    /* A judge worker killed mid-run takes its run with it (bubblewrap dies with us in turn);
+       a parent gone before this line leaves us adopted: give up at once. */
+    pid_t parent = getppid();
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(125);
     signal(SIGPIPE, SIG_IGN);
 
     int mem_fd = o.mem_file ? open(o.mem_file, O_RDONLY | O_CLOEXEC) : -1;

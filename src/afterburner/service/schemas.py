@@ -1,0 +1,102 @@
+"""Request bodies of the service, as pydantic models (they also make the OpenAPI docs at /docs)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ExecuteRequest(BaseModel):
+    """Monolith's /execute and /submit body."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: str = Field(description="The program's source.")
+    language: str = Field("python", description="python, cpp, java, javascript, go or rust (aliases accepted).")
+    stdin: str = Field("", description="Standard input.")
+    timeout: float = Field(10.0, gt=0, description="CPU time limit, seconds (wall: 2 x timeout + 1).")
+    run_profiling: bool = Field(False, description="Return the memory samples as output_dict.log [[t_ns, kB]].")
+    memory_limit_mb: int | None = Field(None, gt=0, description="Memory limit, MB (default 1024).")
+    libraries: list[str] = Field(default_factory=list, description="Not supported: must be empty.")
+
+
+class RunCodeRequest(BaseModel):
+    """SandboxFusion's /run_code body (fields it has that we do not use are accepted and ignored)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    code: str
+    language: str = "python"
+    stdin: str | None = ""
+    compile_timeout: float = Field(10.0, gt=0)
+    run_timeout: float = Field(10.0, gt=0)
+    memory_limit_MB: int = Field(-1, description="-1: the default (1024 MB).")
+    files: dict[str, str | None] = Field(default_factory=dict, description="name -> base64; appear in /box.")
+    fetch_files: list[str] = Field(default_factory=list, description="Not supported: files come back empty.")
+
+
+class TestModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    input: str
+    output: str = ""
+
+    __test__ = False  # not a pytest test class
+
+
+class RunRequest(BaseModel):
+    """One run of a program: compile (cached), run once, every figure."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: str
+    language: str = "python"
+    stdin: str = ""
+    limits: dict[str, float] | None = Field(None, description="cpu_time, wall_time (s), memory, output (bytes), ...")
+    compile_timeout: float | None = Field(None, gt=0)
+    profile: bool = Field(False, description="Also return the memory samples [[t_ns, kB]].")
+    files: dict[str, str | None] = Field(default_factory=dict, description="name -> base64; appear in /box.")
+    options: dict[str, Any] | None = Field(None, description="sample_hz, instructions (off|auto|perf|valgrind).")
+
+
+class JudgeRequest(BaseModel):
+    """Judge code on tests (given here), or on a served dataset problem's hidden scoring tests."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: str
+    language: str = "python"
+    tests: list[TestModel] | None = None
+    checker: dict[str, Any] | None = Field(
+        None, description="{kind: tokens|exact|float|evaluator, tolerance?, source?}; evaluators run sandboxed."
+    )
+    dataset: str | None = Field(None, description="A dataset the service serves, e.g. venus-mini.")
+    problem_id: str | None = None
+    repeat: int = Field(1, ge=1, description="Measured passes (the first decides correctness).")
+    estimator: Literal["min", "median", "hodges_lehmann", "mean"] = "min"
+    limits: dict[str, float] | None = None
+    options: dict[str, Any] | None = None
+    stop_on_failure: bool = True
+
+
+class BatchJudgeRequest(BaseModel):
+    """A judge batch (`judge.wire.batch_to_dict`): programs measured together, interleaved."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    batch: dict[str, Any]
+
+
+class JobRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["run", "judge"]
+    request: dict[str, Any] = Field(description="A RunRequest or a JudgeRequest body.")
+    idempotency_key: str | None = Field(None, max_length=200)
+
+
+class BatchSubmitRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    jobs: list[JobRequest] = Field(min_length=1, max_length=1000)
