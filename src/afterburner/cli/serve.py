@@ -68,6 +68,7 @@ def serve(
         max_queue=max_queue,
         result_ttl=result_ttl,
         policy=policy,
+        adopt_orphans=True,
     )
     tokens = config.tokens()
     if not config.loopback and not tokens and not allow_unauthenticated:

@@ -210,7 +210,7 @@ def _start(config: ServiceConfig) -> tuple[ServiceState, int]:
     store.requeue_all_running()  # their workers belonged to a service that is gone
     pool: Pool
     if config.executor == "local":
-        pool = LocalWorkers(config, config.worker_count())
+        pool = LocalWorkers(config, config.worker_count(), adopt=config.adopt_orphans)
     else:
         address = config.executor.partition(":")[2] or None
         pool = RayWorkers(config, store, address)

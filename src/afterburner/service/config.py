@@ -39,6 +39,9 @@ class ServiceConfig:
     max_attempts: int = setting(3, "Claims of a job before it ends IE (its workers kept dying).")
     sync_wait: float = setting(900.0, "Seconds a synchronous request (/execute, /run_code, /v1/run) waits at most.")
     durable: bool = setting(True, "fsync every commit (synchronous=FULL): accepted jobs survive a power loss too.")
+    adopt_orphans: bool = setting(
+        False, "Be a child subreaper and reap what killed workers leave (on for `afterburner serve`)."
+    )
     policy: Policy = field(default_factory=Policy)
 
     def __post_init__(self) -> None:

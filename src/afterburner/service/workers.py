@@ -9,6 +9,7 @@ results past their TTL.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import subprocess
@@ -39,12 +40,39 @@ class Pool(Protocol):
     def stop(self) -> None: ...
 
 
-class LocalWorkers:
-    """Worker processes on this machine, each claiming jobs from the job table."""
+PR_SET_CHILD_SUBREAPER = 36
 
-    def __init__(self, config: ServiceConfig, count: int) -> None:
+
+def become_subreaper() -> None:
+    """Adopt the orphans of a killed worker (its measuring helper, bubblewrap), to reap them at once."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_CHILD_SUBREAPER, 1)
+
+
+def reap() -> set[int]:
+    """Reap every child of this process that has exited (workers and adopted orphans)."""
+    exited: set[int] = set()
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return exited
+        if pid == 0:
+            return exited
+        exited.add(pid)
+
+
+class LocalWorkers:
+    """Worker processes on this machine, each claiming jobs from the job table.
+
+    With `adopt` (the `afterburner serve` process), this process is a child subreaper: what a
+    killed worker's runs leave (a dying helper, bubblewrap) comes to it and is reaped at once.
+    """
+
+    def __init__(self, config: ServiceConfig, count: int, adopt: bool = False) -> None:
         self.config = config
         self.count = count
+        self.adopt = adopt
         self.processes: dict[int, tuple[str, subprocess.Popen[bytes]]] = {}
         self.restarts = 0
 
@@ -70,13 +98,16 @@ class LocalWorkers:
         self.processes[slot] = (owner, process)
 
     def start(self) -> None:
+        if self.adopt:
+            become_subreaper()
         for slot in range(self.count):
             self._spawn(slot)
 
     def check(self) -> list[str]:
+        exited = reap() if self.adopt else set()
         dead = []
         for slot, (owner, process) in list(self.processes.items()):
-            if process.poll() is not None:
+            if process.pid in exited or process.poll() is not None:
                 dead.append(owner)
                 self.restarts += 1
                 self._spawn(slot)

@@ -1,0 +1,217 @@
+"""The service's endpoints, as Monolith, SandboxFusion (the way verl reads it) and native clients use them."""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from typing import Any
+
+import httpx
+import pytest
+
+from afterburner.datasets.registry import load_dataset
+from afterburner.datasets.testgen import TestSplit
+from afterburner.service.client import JudgeClient
+from afterburner.service.launch import ServiceProcess
+
+SUM = "a, b = map(int, input().split())\nprint(a + b)\n"
+
+
+def test_execute_runs_once_and_reports_figures_in_monoliths_units(client: JudgeClient) -> None:
+    body = client.request("POST", "/execute", {"code": SUM, "stdin": "20 22\n", "run_profiling": True})
+    assert body["status"] == "success" and body["error"] is None
+    output = body["output_dict"]
+    assert output["stdout"] == "42\n" and output["verdict"] == "OK"
+    ours = output["afterburner"]
+    assert output["peak_memory"] == pytest.approx(ours["peak_memory"] / 1024)  # kB
+    assert output["duration"] == pytest.approx(ours["wall_time"] * 1000)  # ms
+    assert output["cpu_time"] == pytest.approx(ours["cpu_time"] * 1000)
+    assert output["integral"] == pytest.approx(ours["memory_integral"] / 1024)  # kB*s
+    assert len(output["log"]) > 3 and all(len(point) == 2 and point[1] > 0 for point in output["log"])
+    assert ours["guarantees_missing"] == []
+
+
+@pytest.mark.parametrize(
+    ("code", "language", "status", "verdict"),
+    [
+        ("while True:\n    pass\n", "python", "timeout", "TLE"),
+        ("raise SystemExit(3)\n", "python", "error", "RTE"),
+        ("int main( { return 0; }\n", "cpp", "error", "CE"),
+    ],
+)
+def test_execute_tells_timeouts_errors_and_compile_errors_apart(
+    client: JudgeClient, code: str, language: str, status: str, verdict: str
+) -> None:
+    body = client.request("POST", "/execute", {"code": code, "language": language, "timeout": 1})
+    assert body["status"] == status and body["output_dict"]["verdict"] == verdict
+    assert body["error"]
+
+
+def test_submit_with_an_idempotency_key_gives_one_task_and_results_until_done(client: JudgeClient) -> None:
+    request = {"code": "import time\ntime.sleep(0.5)\nprint('done')\n"}
+    first = client.request("POST", "/submit", request, key="same-key-1")["task_id"]
+    second = client.request("POST", "/submit", request, key="same-key-1")["task_id"]
+    assert first == second
+    assert client.request("GET", f"/results/{first}")["status"] in ("queued", "running", "success")
+    body = client.wait(first)
+    assert body["status"] == "success" and body["output_dict"]["stdout"] == "done\n"
+    with pytest.raises(Exception, match="409"):
+        client.request("POST", "/submit", {"code": "print(2)"}, key="same-key-1")
+    with pytest.raises(Exception, match="404"):
+        client.request("GET", "/results/no-such-task")
+
+
+def _verl_status(response: dict[str, Any], expected: str) -> bool | int:
+    """How verl's sandbox reward reads a /run_code answer (from its documented contract)."""
+    api, compiled, run = response["status"], response.get("compile_result"), response.get("run_result")
+    if api == "SandboxError":
+        return -1
+    if api == "Failed":
+        if compiled and (
+            compiled["status"] in ("Error", "TimeLimitExceeded")
+            or (compiled["status"] == "Finished" and compiled["return_code"] != 0)
+        ):
+            return -4
+        if run and run["status"] == "TimeLimitExceeded":
+            return -3
+        if run and (run["status"] == "Error" or (run["status"] == "Finished" and run["return_code"] != 0)):
+            return -2
+        return -1
+    if api == "Success" and run and run["status"] == "Finished":
+        return bool(run["stdout"].rstrip("\n") == expected.rstrip("\n"))
+    return -1
+
+
+@pytest.mark.parametrize(
+    ("code", "language", "expected"),
+    [
+        (SUM, "python", True),
+        ("print(41)\n", "python", False),
+        ("print(\n", "python", -2),
+        ("while True:\n    pass\n", "python", -3),
+        ("int main( { return 0; }\n", "cpp", -4),
+        (
+            "const [a, b] = require('fs').readFileSync(0, 'utf8').trim().split(' ').map(Number);\n"
+            "console.log(a + b);\n",
+            "nodejs",
+            True,
+        ),
+        ('#include <cstdio>\nint main(){int a,b;scanf("%d %d",&a,&b);printf("%d\\n",a+b);}\n', "cpp", True),
+    ],
+)
+def test_run_code_answers_as_sandbox_fusion_does_for_verls_reward(
+    client: JudgeClient, code: str, language: str, expected: bool | int
+) -> None:
+    payload = {
+        "compile_timeout": 10,
+        "run_timeout": 1,
+        "code": code,
+        "stdin": "20 22\n",
+        "language": language,
+        "files": {},
+        "fetch_files": [],
+    }
+    response = httpx.post(f"{client.url}/run_code", json=payload, timeout=60)
+    assert response.status_code == 200
+    body = response.json()
+    assert _verl_status(body, "42") == expected
+    if body["run_result"]:
+        assert body["run_result"]["peak_memory"] > 0 and body["run_result"]["cpu_time"] >= 0
+
+
+def test_run_code_places_files_beside_the_program(client: JudgeClient) -> None:
+    code = "print(open('/box/data.txt').read().strip())\n"
+    files = {"data.txt": base64.b64encode(b"from a file\n").decode()}
+    body = client.request("POST", "/run_code", {"code": code, "language": "python", "files": files})
+    assert body["status"] == "Success" and body["run_result"]["stdout"] == "from a file\n"
+
+
+def test_native_run_and_judge_with_an_evaluator(client: JudgeClient) -> None:
+    run = client.job("run", {"code": SUM, "stdin": "1 2\n", "limits": {"cpu_time": 2}})
+    assert run["status"] == "done" and run["result"]["run"]["stdout"] == "3\n"
+    evaluator = "def evaluate(expected, actual):\n    return abs(float(expected) - float(actual)) < 0.5\n"
+    judged = client.request(
+        "POST",
+        "/v1/judge",
+        {
+            "code": "a, b = map(int, input().split())\nprint(a + b + 0.25)\n",
+            "tests": [{"input": "1 2\n", "output": "3"}, {"input": "5 5\n", "output": "10"}],
+            "checker": {"kind": "evaluator", "source": evaluator},
+            "repeat": 3,
+        },
+    )
+    result = judged["result"]
+    assert result["verdict"] == "AC" and len(result["samples"]["cpu_time"]) == 3
+    assert result["metrics"]["cpu_time"] > 0
+
+
+def test_judging_on_a_dataset_problem_shows_nothing_of_its_hidden_tests(client: JudgeClient) -> None:
+    problem = load_dataset("venus-mini").get("2")
+    hidden = TestSplit().scoring_tests(problem)
+    leak = "import sys\ndata = sys.stdin.read()\nprint(data)\nprint(data, file=sys.stderr)\nraise SystemExit(1)\n"
+    body = client.request(
+        "POST", "/v1/judge", {"code": leak, "dataset": "venus-mini", "problem_id": "2", "stop_on_failure": False}
+    )
+    text = json.dumps(body)
+    assert body["result"]["verdict"] == "RTE" and body["result"]["hidden_tests"]
+    for test in hidden:
+        assert test.input.strip() not in text and f'"{test.output.strip()}"' not in text
+    passing = next(s for s in problem.solutions_in("python") if s.label == "optimal")
+    good = client.request("POST", "/v1/judge", {"code": passing.code, "dataset": "venus-mini", "problem_id": "2"})
+    assert good["result"]["verdict"] == "AC" and good["result"]["tests_total"] == len(hidden)
+
+
+def test_a_dataset_the_service_does_not_serve_is_refused(client: JudgeClient) -> None:
+    with pytest.raises(Exception, match=r"422.*serves datasets"):
+        client.request("POST", "/v1/judge", {"code": "print(1)", "dataset": "/etc", "problem_id": "passwd"})
+
+
+def test_batch_submission_and_judge_batches(client: JudgeClient) -> None:
+    jobs = [{"kind": "run", "request": {"code": f"print({i})"}} for i in range(5)]
+    ids = client.request("POST", "/v1/batch", {"jobs": jobs})["task_ids"]
+    assert len(set(ids)) == 5
+    outputs = [client.wait(task_id, path="/v1/jobs")["result"]["run"]["stdout"] for task_id in ids]
+    assert outputs == [f"{i}\n" for i in range(5)]
+
+
+def test_status_and_docs(client: JudgeClient, service: ServiceProcess) -> None:
+    status = client.status()
+    assert status["worker_count"] == 2 and status["mode"] == "throughput"
+    assert set(status["queue"]) == {"queued", "running", "done"}
+    spec = httpx.get(f"{service.url}/openapi.json").json()
+    assert {"/execute", "/submit", "/results/{task_id}", "/status", "/run_code", "/v1/judge"} <= set(spec["paths"])
+    assert httpx.get(f"{service.url}/docs").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "status", "message"),
+    [
+        ("/execute", b"{not json", 422, "JSON"),
+        ("/execute", {"code": "print(1)", "language": "cobol"}, 422, "unknown language"),
+        ("/execute", {"code": "x = 1\n" * 200_000}, 422, "larger than"),
+        ("/execute", {"code": "print(1)", "timeout": 100000}, 422, "CPU time"),
+        ("/execute", {"code": "print(1)", "libraries": ["numpy"]}, 422, "libraries"),
+        ("/execute", {"language": "python"}, 422, "code"),
+        ("/run_code", {"code": "print(1)", "language": "go_test"}, 422, "unknown language"),
+        ("/v1/judge", {"code": "print(1)"}, 422, "tests"),
+        ("/v1/judge", {"code": "print(1)", "tests": [{"input": "1"}], "repeat": 10_000}, 422, "repeat"),
+        ("/v1/judge/batch", {"batch": {"items": []}}, 422, "non-empty"),
+    ],
+)
+def test_malformed_requests_get_a_4xx_with_a_message(
+    service: ServiceProcess, path: str, body: object, status: int, message: str
+) -> None:
+    if isinstance(body, bytes):
+        response = httpx.post(service.url + path, content=body, headers={"Content-Type": "application/json"})
+    else:
+        response = httpx.post(service.url + path, json=body)
+    assert response.status_code == status, response.text
+    assert message.lower() in response.text.lower()
+
+
+def test_sync_endpoints_wait_while_async_ones_return_at_once(client: JudgeClient) -> None:
+    started = time.monotonic()
+    task = client.request("POST", "/submit", {"code": "import time\ntime.sleep(1)\n"}, key="async-1")["task_id"]
+    assert time.monotonic() - started < 1.0
+    assert client.wait(task)["status"] == "success"
