@@ -48,6 +48,50 @@ PUBLIC = ("/healthz", "/docs", "/openapi.json", "/redoc", "/docs/oauth2-redirect
 KEY_HEADER = "Idempotency-Key"
 
 
+class Completions:
+    """One watcher for every waiting request: it reads the jobs finished since its mark, every 2 ms."""
+
+    POLL = 0.002
+    RECHECK = 1.0  # a waiter also looks at its own job this often (belt and braces)
+
+    def __init__(self, store: JobStore) -> None:
+        self.store = store
+        self.mark = store.done_mark()
+        self.waiting: dict[str, list[asyncio.Future[None]]] = {}
+        self.task: asyncio.Task[None] | None = None
+
+    async def run(self) -> None:
+        while True:
+            if self.waiting:
+                done, self.mark = await run_in_threadpool(self.store.finished_after, self.mark)
+                for task_id in done:
+                    for future in self.waiting.pop(task_id, []):
+                        if not future.done():
+                            future.set_result(None)
+            await asyncio.sleep(self.POLL)
+
+    async def wait(self, task_id: str, seconds: float) -> None:
+        """Return when the job is done, or after `seconds`."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self.waiting.setdefault(task_id, []).append(future)
+            status = await run_in_threadpool(self.store.status_of, task_id)
+            if status not in (JobStatus.QUEUED, JobStatus.RUNNING):
+                return
+            try:
+                await asyncio.wait_for(future, min(self.RECHECK, max(0.0, deadline - time.monotonic())))
+                return
+            except TimeoutError:
+                continue
+            finally:
+                waiters = self.waiting.get(task_id, [])
+                if future in waiters:
+                    waiters.remove(future)
+                if not waiters:
+                    self.waiting.pop(task_id, None)
+
+
 @dataclass
 class ServiceState:
     config: ServiceConfig
@@ -57,6 +101,7 @@ class ServiceState:
     context: Context
     tokens: tuple[str, ...]
     started: float
+    completions: Completions
 
 
 class BodyLimit:
@@ -123,7 +168,7 @@ async def _submit(state: ServiceState, submissions: list[Submission]) -> list[tu
         except UsageError as error:
             raise HTTPException(422, str(error)) from error
     try:
-        return await run_in_threadpool(state.store.submit_many, submissions)
+        found = await run_in_threadpool(state.store.submit_many, submissions)
     except QueueFull as error:
         workers = max(1, state.config.worker_count())
         queued = state.store.counts()["queued"]
@@ -131,24 +176,20 @@ async def _submit(state: ServiceState, submissions: list[Submission]) -> list[tu
         raise HTTPException(429, f"{error}; retry later", headers={"Retry-After": retry}) from error
     except IdempotencyConflict as error:
         raise HTTPException(409, str(error)) from error
+    if any(new for _, new in found):
+        state.pool.notify()
+    return found
 
 
 async def _wait(state: ServiceState, task_id: str) -> Job:
-    """Poll the job table until the job is done (504 after `sync_wait`)."""
-    deadline = time.monotonic() + state.config.sync_wait
-    pause = 0.002
-    while True:
-        status = await run_in_threadpool(state.store.status_of, task_id)
-        if status is JobStatus.DONE:
-            job = await run_in_threadpool(state.store.get, task_id)
-            if job is not None:
-                return job
-        if status is None:
-            raise HTTPException(404, f"no job {task_id} (finished jobs are kept for {state.config.result_ttl:g} s)")
-        if time.monotonic() > deadline:
-            raise HTTPException(504, f"job {task_id} is still {status}; poll GET /results/{task_id}")
-        await asyncio.sleep(pause)
-        pause = min(0.05, pause * 1.5)
+    """Wait until the job is done (504 after `sync_wait`)."""
+    await state.completions.wait(task_id, state.config.sync_wait)
+    job = await run_in_threadpool(state.store.get, task_id)
+    if job is None:
+        raise HTTPException(404, f"no job {task_id} (finished jobs are kept for {state.config.result_ttl:g} s)")
+    if job.status is not JobStatus.DONE:
+        raise HTTPException(504, f"job {task_id} is still {job.status}; poll GET /results/{task_id}")
+    return job
 
 
 def _native(job: Job) -> dict[str, Any]:
@@ -217,7 +258,10 @@ def _start(config: ServiceConfig) -> tuple[ServiceState, int]:
     pool.start()
     supervisor = Supervisor(store, pool)
     supervisor.start()
-    state = ServiceState(config, store, pool, supervisor, Context(config.policy), config.tokens(), time.time())
+    completions = Completions(store)
+    state = ServiceState(
+        config, store, pool, supervisor, Context(config.policy), config.tokens(), time.time(), completions
+    )
     return state, lock
 
 
@@ -236,9 +280,11 @@ def create_app(config: ServiceConfig) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         state, lock = _start(config)
         app.state.service = state
+        state.completions.task = asyncio.create_task(state.completions.run())
         try:
             yield
         finally:
+            state.completions.task.cancel()
             _stop(state, lock)
 
     app = FastAPI(

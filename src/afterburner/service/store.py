@@ -44,10 +44,14 @@ CREATE TABLE IF NOT EXISTS jobs (
     created REAL NOT NULL,
     started REAL,
     finished REAL,
+    done_seq INTEGER,
     expires REAL
 );
 CREATE INDEX IF NOT EXISTS jobs_by_status ON jobs (status, seq);
 CREATE INDEX IF NOT EXISTS jobs_by_expiry ON jobs (expires);
+CREATE INDEX IF NOT EXISTS jobs_by_done ON jobs (done_seq);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO counters (name, value) VALUES ('done', 0);
 """
 
 
@@ -108,6 +112,11 @@ def gave_up(attempts: int) -> dict[str, Any]:
         "error": f"infrastructure error: the job's worker died {attempts} time(s); not retried again",
         "infrastructure_error": True,
     }
+
+
+def _next_done(db: sqlite3.Connection) -> int:
+    """Numbers completions in commit order (the caller holds the write lock); never reused."""
+    return int(db.execute("UPDATE counters SET value = value + 1 WHERE name = 'done' RETURNING value").fetchone()[0])
 
 
 @dataclass(frozen=True)
@@ -247,8 +256,8 @@ class JobStore:
         with self._transaction() as db:
             cursor = db.execute(
                 "UPDATE jobs SET status = 'done', result = ?, finished = ?, expires = ?, lease_owner = NULL, "
-                "lease_expires = NULL WHERE id = ? AND lease_owner = ? AND status = 'running'",
-                (json.dumps(result), now, now + self.result_ttl, job_id, owner),
+                "lease_expires = NULL, done_seq = ? WHERE id = ? AND lease_owner = ? AND status = 'running'",
+                (json.dumps(result), now, now + self.result_ttl, _next_done(db), job_id, owner),
             )
             return cursor.rowcount == 1
 
@@ -262,8 +271,8 @@ class JobStore:
         for row in failed:
             db.execute(
                 "UPDATE jobs SET status = 'done', result = ?, finished = ?, expires = ?, lease_owner = NULL, "
-                "lease_expires = NULL WHERE id = ?",
-                (json.dumps(gave_up(row["attempts"])), now, now + self.result_ttl, row["id"]),
+                "lease_expires = NULL, done_seq = ? WHERE id = ?",
+                (json.dumps(gave_up(row["attempts"])), now, now + self.result_ttl, _next_done(db), row["id"]),
             )
         cursor = db.execute(
             f"UPDATE jobs SET status = 'queued', lease_owner = NULL, lease_expires = NULL "
@@ -292,6 +301,22 @@ class JobStore:
     def get(self, job_id: str) -> Job | None:
         row = self._connection().execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
         return Job.of(row) if row is not None else None
+
+    def has_queued(self) -> bool:
+        """A cheap read: is any job waiting (claim takes the write lock, this does not)?"""
+        return self._connection().execute("SELECT 1 FROM jobs WHERE status = 'queued' LIMIT 1").fetchone() is not None
+
+    def finished_after(self, mark: int) -> tuple[list[str], int]:
+        """Ids of jobs finished after `mark` (in commit order), and the new mark."""
+        rows = (
+            self._connection()
+            .execute("SELECT id, done_seq FROM jobs WHERE done_seq > ? ORDER BY done_seq", (mark,))
+            .fetchall()
+        )
+        return [row["id"] for row in rows], (rows[-1]["done_seq"] if rows else mark)
+
+    def done_mark(self) -> int:
+        return int(self._connection().execute("SELECT value FROM counters WHERE name = 'done'").fetchone()["value"])
 
     def status_of(self, job_id: str) -> JobStatus | None:
         row = self._connection().execute("SELECT status FROM jobs WHERE id = ?", (job_id,)).fetchone()

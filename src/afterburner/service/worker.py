@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import select
 import signal
 import sys
 import threading
@@ -23,7 +24,28 @@ from afterburner.sandbox.sweep import sweep_stale
 from afterburner.service.execution import Context, Policy, execute_job
 from afterburner.service.store import JobStore
 
-IDLE_POLL = (0.002, 0.05)  # seconds between claims when the queue is empty: first, at most
+IDLE_WAIT = 0.05  # seconds an idle worker waits for a wake-up before it looks at the queue anyway
+
+
+class Wakeup:
+    """The service writes a byte to a worker's stdin when it queues a job: the worker looks at once."""
+
+    def __init__(self, fd: int | None) -> None:
+        self.fd = fd
+        if fd is not None:
+            os.set_blocking(fd, False)
+
+    def wait(self, seconds: float) -> None:
+        if self.fd is None:
+            time.sleep(seconds)
+            return
+        ready, _, _ = select.select([self.fd], [], [], seconds)
+        if ready:
+            try:
+                if not os.read(self.fd, 4096):  # the service closed our stdin: it is stopping
+                    time.sleep(seconds)
+            except BlockingIOError:
+                pass
 
 
 def die_with_parent(parent: int, every: float = 0.1) -> None:
@@ -62,17 +84,17 @@ def heartbeat(renew: Callable[[], bool], every: float) -> Iterator[None]:
         thread.join()
 
 
-def work(store: JobStore, owner: str, context: Context, lease: float, stop: threading.Event) -> int:
+def work(
+    store: JobStore, owner: str, context: Context, lease: float, stop: threading.Event, wakeup: Wakeup | None = None
+) -> int:
     """Claim and run jobs until `stop`; returns how many were completed."""
     completed = 0
-    idle = IDLE_POLL[0]
+    wakeup = wakeup or Wakeup(None)
     while not stop.is_set():
-        job = store.claim(owner, lease)
+        job = store.claim(owner, lease) if store.has_queued() else None
         if job is None:
-            stop.wait(idle)
-            idle = min(IDLE_POLL[1], idle * 2)
+            wakeup.wait(IDLE_WAIT)
             continue
-        idle = IDLE_POLL[0]
         with heartbeat(lambda job_id=job.id: store.heartbeat(job_id, owner, lease), lease / 3):  # type: ignore[misc]
             result = execute_job(job.kind, job.payload, context)
         completed += store.complete(job.id, owner, result)
@@ -97,7 +119,7 @@ def main(argv: list[str] | None = None) -> None:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    work(store, args.owner, context, args.lease, stop)
+    work(store, args.owner, context, args.lease, stop, Wakeup(sys.stdin.fileno()))
     store.close()
     sys.exit(0)
 

@@ -37,6 +37,10 @@ class Pool(Protocol):
 
     def describe(self) -> list[dict[str, Any]]: ...
 
+    def notify(self) -> None:
+        """Jobs were queued."""
+        ...
+
     def stop(self) -> None: ...
 
 
@@ -94,7 +98,7 @@ class LocalWorkers:
             json.dumps(asdict(self.config.policy)),
             *([] if self.config.durable else ["--fast-commits"]),
         ]
-        process = subprocess.Popen(argv, env=self.config.worker_env(), stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(argv, env=self.config.worker_env(), stdin=subprocess.PIPE)
         self.processes[slot] = (owner, process)
 
     def start(self) -> None:
@@ -112,6 +116,18 @@ class LocalWorkers:
                 self.restarts += 1
                 self._spawn(slot)
         return dead
+
+    def notify(self) -> None:
+        """A job was queued: wake the idle workers (a byte on their stdin)."""
+        for _, process in self.processes.values():
+            if process.stdin is None:
+                continue
+            try:
+                os.set_blocking(process.stdin.fileno(), False)
+                process.stdin.write(b"!")
+                process.stdin.flush()
+            except (BlockingIOError, BrokenPipeError, OSError, ValueError):
+                pass  # full (it has wake-ups pending) or gone (the supervisor restarts it)
 
     def pids(self) -> list[int]:
         return [process.pid for _, process in self.processes.values()]
@@ -147,15 +163,17 @@ class RayWorkers:
         self.context = Context(config.policy)
         self.threads: list[threading.Thread] = []
         self.stopping = threading.Event()
+        self.queued = threading.Condition()
 
     def _dispatch(self, owner: str) -> None:
         from afterburner.judge.ray_executor import ExecutorFailure
 
         lease = self.config.lease_seconds
         while not self.stopping.is_set():
-            job = self.store.claim(owner, lease)
+            job = self.store.claim(owner, lease) if self.store.has_queued() else None
             if job is None:
-                self.stopping.wait(0.01)
+                with self.queued:
+                    self.queued.wait(0.05)
                 continue
             with heartbeat(lambda job_id=job.id: self.store.heartbeat(job_id, owner, lease), lease / 3):  # type: ignore[misc]
                 try:
@@ -174,11 +192,16 @@ class RayWorkers:
     def check(self) -> list[str]:
         return []  # Ray restarts dead actors; `call` re-runs their job
 
+    def notify(self) -> None:
+        with self.queued:
+            self.queued.notify_all()
+
     def describe(self) -> list[dict[str, Any]]:
         return [{"owner": t.name, "alive": t.is_alive(), "kind": "ray"} for t in self.threads]
 
     def stop(self) -> None:
         self.stopping.set()
+        self.notify()
         for thread in self.threads:
             thread.join(STOP_GRACE)
         self.executor.close()
