@@ -23,7 +23,6 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from afterburner.core.errors import UsageError
-from afterburner.sandbox.cores import core_plan
 from afterburner.service.compat import (
     monolith_view,
     run_payload_monolith,
@@ -316,7 +315,7 @@ def _routes(app: FastAPI) -> None:
             "worker_count": len(state.pool.describe()),
             "mode": state.config.mode,
             "executor": state.config.executor,
-            "cores": core_plan().to_dict(),
+            "cores": state.config.cores(),
             "requeued": state.supervisor.requeued,
             "given_up": state.supervisor.given_up,
             "uptime_seconds": time.time() - state.started,

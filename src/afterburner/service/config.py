@@ -80,6 +80,12 @@ class ServiceConfig:
             return self.workers
         return len(all_cores()) if self.mode == "throughput" else len(core_plan().measure)
 
+    def cores(self) -> dict[str, object]:
+        """Where the workers' runs go: the measure cores, or every core in throughput mode."""
+        if self.mode == "throughput":
+            return {"measure_cores": list(all_cores()), "host_cores": list(all_cores()), "partitioned": False}
+        return core_plan().to_dict()
+
     def worker_env(self) -> dict[str, str]:
         """Throughput mode measures on every core (runs may share a core with the service)."""
         env = dict(os.environ)
