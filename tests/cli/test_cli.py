@@ -93,3 +93,19 @@ def test_bad_input_gets_one_line_and_exit_code_2(tmp_path: Path) -> None:
 def test_help_explains(command: str) -> None:
     done = afterburner(command, "--help")
     assert done.returncode == 0 and "Usage" in done.stdout
+
+
+def test_where_judging_runs_is_local_ray_or_a_service_never_two() -> None:
+    from afterburner.cli.options import judge_executor
+    from afterburner.core.errors import UsageError
+    from afterburner.judge.ray_executor import RayExecutor
+    from afterburner.service.client import RemoteExecutor
+
+    assert judge_executor(None, None) is None and judge_executor("local", None) is None
+    assert isinstance(judge_executor("ray:auto", None), RayExecutor)  # connects only when first used
+    remote = judge_executor(None, "http://127.0.0.1:9")
+    assert isinstance(remote, RemoteExecutor) and remote.name == "remote:http://127.0.0.1:9"
+    with pytest.raises(UsageError, match="exclude each other"):
+        judge_executor("ray", "http://127.0.0.1:9")
+    with pytest.raises(UsageError, match="unknown executor"):
+        judge_executor("spark", None)

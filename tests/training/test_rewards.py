@@ -272,3 +272,17 @@ def test_same_completion_twice_is_judged_once() -> None:
     assert reward(prompts=["p", "p"], completions=[answer, answer], **columns(2)) == [-1.0, -1.0]
     stats = reward.stats
     assert (stats.judged, stats.cached, stats.candidates_judged, stats.candidates_cached) == (1, 1, 1, 1)
+
+
+def test_a_reward_judges_where_its_recipe_says_and_keeps_that_when_pickled() -> None:
+    from afterburner.core.errors import UsageError
+    from afterburner.service.client import RemoteExecutor
+    from afterburner.training.config import GRPORecipe
+    from afterburner.training.trainers import build_reward, reward_executor
+
+    assert reward_executor("local") is None
+    remote = build_reward(GRPORecipe(data="rows", out="out", reward_judge="http://127.0.0.1:9"))
+    copy = pickle.loads(pickle.dumps(remote))
+    assert isinstance(copy.judge.executor, RemoteExecutor) and copy.judge.executor.url == "http://127.0.0.1:9"
+    with pytest.raises(UsageError, match="reward_judge"):
+        GRPORecipe(data="rows", out="out", reward_judge="ftp://somewhere")
