@@ -275,3 +275,5 @@ def execute_job(kind: str, payload: dict[str, Any], context: Context) -> dict[st
         return {**failed_on_our_side(f"the job could not be run: {error}"), "infrastructure_error": False}
     except (AfterburnerError, OSError) as error:
         return failed_on_our_side(f"infrastructure error: {error}")
+    except Exception as error:  # a bug of ours: the job ends IE with its reason; the worker lives on
+        return failed_on_our_side(f"internal error: {type(error).__name__}: {error}")
