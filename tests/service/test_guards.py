@@ -60,7 +60,10 @@ def test_an_oversize_body_gets_413(tmp_path: Path) -> None:
 def test_a_full_queue_answers_429_with_retry_after_and_loses_nothing_it_accepted(tmp_path: Path) -> None:
     with _app(tmp_path, max_queue=2) as client:
         accepted = [client.post("/submit", json={"code": SLEEP}).json()["task_id"]]
-        time.sleep(0.5)  # the worker takes it: now it runs, the queue is empty
+        deadline = time.monotonic() + 60
+        while client.get(f"/results/{accepted[0]}").json()["status"] == "queued":  # until the worker takes it
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
         accepted += [client.post("/submit", json={"code": f"print({i})"}).json()["task_id"] for i in range(2)]
         refused = client.post("/submit", json={"code": "print('one too many')"})
         assert refused.status_code == 429 and int(refused.headers["Retry-After"]) >= 1
