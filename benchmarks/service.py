@@ -169,6 +169,7 @@ def main() -> None:
     parser.add_argument("--ray-rounds", type=int, default=2)
     parser.add_argument("--crash-jobs", type=int, default=300)
     parser.add_argument("--save", type=Path, default=None)
+    parser.add_argument("--note", default="", help="conditions worth knowing (other load on the machine, ...)")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="afterburner-service-bench-"))
     started = time.monotonic()
