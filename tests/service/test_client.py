@@ -130,3 +130,12 @@ def test_eval_with_judge_url_judges_on_the_service(service: ServiceProcess, tmp_
     assert result.exit_code == 0, result.output
     report = json.loads((out / "report.json").read_text())
     assert report["scores"]["pass_at_1"] == pytest.approx(0.5)
+
+
+def test_data_profile_with_judge_url_measures_on_the_service(service: ServiceProcess) -> None:
+    result = CliRunner().invoke(
+        app, ["data", "profile", "venus-mini", "--problems", "4", "--repeat", "1", "--judge", service.url, "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    profiles = json.loads(result.stdout)["profiles"]
+    assert profiles and all(p["verdict"] == "AC" and p["cpu_time"] > 0 for p in profiles)
