@@ -215,3 +215,23 @@ def test_sync_endpoints_wait_while_async_ones_return_at_once(client: JudgeClient
     task = client.request("POST", "/submit", {"code": "import time\ntime.sleep(1)\n"}, key="async-1")["task_id"]
     assert time.monotonic() - started < 1.0
     assert client.wait(task)["status"] == "success"
+
+
+@pytest.mark.parametrize(
+    "batch",
+    [
+        {"items": "x"},
+        {"items": [1]},
+        {"items": [{"language": "python", "source": "print(1)", "tests": 5}], "tests": []},
+        {"items": [{"language": "python", "source": 3, "tests": [{"input": "1"}]}]},
+        {"items": [{"language": "python", "source": "x", "tests": [{"input": "1"}]}], "limits": [1, 2]},
+        {"items": [{"language": "python", "source": "x", "tests": [{"input": "1"}]}], "limits": {"cpu_time": "a"}},
+        {"items": [{"language": "python", "source": "x", "tests": [{"input": "1"}], "checker": "tokens"}]},
+        {"items": [{"language": "python", "source": "x", "tests": [["1", "2"]]}]},
+        {"items": [{"language": "python", "source": "x", "tests": [{"input": "1"}]}], "repeat": "many"},
+        {"items": [{"language": "python", "source": "x", "tests": [{"input": "1"}]}], "options": {"sample_hz": []}},
+    ],
+)
+def test_a_batch_of_the_wrong_shape_is_a_4xx_never_a_500(service: ServiceProcess, batch: dict[str, object]) -> None:
+    response = httpx.post(f"{service.url}/v1/judge/batch", json={"batch": batch})
+    assert response.status_code == 422, response.text

@@ -61,6 +61,8 @@ async def _submit(state: ServiceState, submissions: list[Submission]) -> list[tu
             check_job(submission.kind, submission.payload, state.context)
         except UsageError as error:
             raise HTTPException(422, str(error)) from error
+        except (TypeError, ValueError, AttributeError, KeyError) as error:  # a field of the wrong shape
+            raise HTTPException(422, f"malformed {submission.kind} request: {type(error).__name__}: {error}") from error
     try:
         found = await run_in_threadpool(state.store.submit_many, submissions)
     except QueueFull as error:
