@@ -9,6 +9,10 @@ reference: the paper's protocol) and runs the same number of iterations and samp
   and the repair turn for a failed rewrite.
 - `afterburner-no-hotspots`: the same without the hotspot lines.
 
+Feature arms (not run by default; pass them in `--arms`) take one feature out of `afterburner`
+to measure what it adds: `afterburner-no-repair` (no repair turn), `afterburner-no-contract` (no
+restated I/O contract), `afterburner-no-precheck` (no static pre-check of Python before a run).
+
 Each arm is one optimize session, so its final figures are re-measured after selection on the
 hidden scoring tests together with the references (Beyond-T/M/I), and its speed-ups are start
 CPU time / best-so-far CPU time of the same re-measure. Intervals: bootstrap over problems.
@@ -47,6 +51,7 @@ from afterburner.optimize.session import SessionResult, run_session
 from afterburner.sandbox.cores import all_cores, core_plan, pin_to_host_cores
 
 ARMS = ("resample", "paper", "afterburner", "afterburner-no-hotspots")
+FEATURE_ARMS = ("afterburner-no-repair", "afterburner-no-contract", "afterburner-no-precheck")
 CHECKPOINTS = (0, 2, 4)
 
 
@@ -65,7 +70,13 @@ def arm_config(arm: str, base: LoopConfig) -> LoopConfig:
         return base
     if arm == "afterburner-no-hotspots":
         return replace(base, feedback=replace(base.feedback, hotspots=False))
-    raise ValueError(f"unknown arm {arm!r}; choose from {', '.join(ARMS)}")
+    if arm == "afterburner-no-repair":
+        return replace(base, repair=0)
+    if arm == "afterburner-no-contract":
+        return replace(base, feedback=replace(base.feedback, contract=False))
+    if arm == "afterburner-no-precheck":
+        return replace(base, precheck=False)
+    raise ValueError(f"unknown arm {arm!r}; choose from {', '.join(ARMS + FEATURE_ARMS)}")
 
 
 def _speedups_at(executions: Sequence[Execution], iteration: int) -> list[float]:
@@ -159,7 +170,9 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--model", default=DEFAULT_MODEL, help="embedded model name or .gguf path")
     parser.add_argument("--problems", default="", help="comma-separated venus-mini ids (default: the first --count)")
     parser.add_argument("--count", type=int, default=20, help="first N venus-mini problems when --problems is empty")
-    parser.add_argument("--arms", default=",".join(ARMS), help=f"comma-separated arms of {', '.join(ARMS)}")
+    parser.add_argument(
+        "--arms", default=",".join(ARMS), help=f"comma-separated arms of {', '.join(ARMS + FEATURE_ARMS)}"
+    )
     parser.add_argument("--iterations", type=int, default=4)
     parser.add_argument("--samples", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
@@ -175,7 +188,11 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--bootstrap", type=int, default=1000)
     parser.add_argument("--out", type=Path, default=None, help="keep every arm's run here (ARM/)")
     parser.add_argument("--save", type=Path, default=None, help="also write the JSON object to this file")
-    return parser.parse_args()
+    args = parser.parse_args()
+    unknown = [arm for arm in args.arms.split(",") if arm not in ARMS + FEATURE_ARMS]
+    if unknown:
+        parser.error(f"unknown arm(s) {', '.join(unknown)}; choose from {', '.join(ARMS + FEATURE_ARMS)}")
+    return args
 
 
 def main() -> None:
