@@ -157,6 +157,12 @@ def optimize(
     no_precheck: Annotated[
         bool, typer.Option("--no-precheck", help="Run every Python candidate, even one that cannot run.")
     ] = False,
+    no_confirm: Annotated[
+        bool,
+        typer.Option(
+            "--no-confirm", help="Take an apparent gain as it was measured, without measuring it side by side again."
+        ),
+    ] = False,
     out_dir: Annotated[
         Path,
         typer.Option(
@@ -199,6 +205,7 @@ def optimize(
         reask=not no_reask,
         first_samples=first_samples,
         precheck=not no_precheck,
+        confirm=not no_confirm,
         feedback=FeedbackOptions(
             not no_failing_test, not no_errors, not no_metrics, not no_percentiles, not no_hotspots, not no_contract
         ),

@@ -12,13 +12,14 @@ from afterburner.core.limits import Limits
 from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets.judging import SOLUTION_LIMITS, judge_solution
-from afterburner.datasets.model import Problem, Style
+from afterburner.datasets.model import Problem, Solution, Style
+from afterburner.datasets.profile import profile_batch
 from afterburner.evaluation.evaluate import key
 from afterburner.evaluation.metrics import METRICS, TIE_TOLERANCE, References, percentile
 from afterburner.judge.executor import JudgeExecutor
 from afterburner.optimize.hotspots import Hotspot, python_hotspots
 from afterburner.optimize.precheck import python_precheck
-from afterburner.optimize.selection import Standing, objective_metrics
+from afterburner.optimize.selection import Standing, standing_of
 
 NO_CODE = "no code block found in the answer"
 PRECHECK = "static check (not run): "
@@ -57,9 +58,7 @@ class Attempt:
 
     def standing(self, objective: str) -> Standing:
         """For the keep-best rule; `objective` may name several ('time,memory': memory guarded)."""
-        primary, *others = objective_metrics(objective)
-        guards = tuple(self.samples.get(metric, []) for metric in others)
-        return Standing(self.passed, self.tests_passed, self.samples.get(primary, []), guards)
+        return standing_of(self.passed, self.tests_passed, self.samples, objective)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -131,6 +130,28 @@ def judge_attempt(
         failure=failure[:1500],
         hotspots=spots,
     )
+
+
+def head_to_head(
+    problem: Problem,
+    language: str,
+    best: str,
+    candidate: str,
+    tests: Sequence[TestCase],
+    repeat: int = 3,
+    limits: Limits = SOLUTION_LIMITS,
+    executor: JudgeExecutor | None = None,
+) -> tuple[dict[str, list[float]] | None, dict[str, list[float]] | None]:
+    """The best so far and a candidate measured again together, passes interleaved.
+
+    Their earlier figures were taken at different times (the load, the cache and the clock
+    differ), so an apparent gain is confirmed on passes taken side by side. Per-pass samples
+    per metric of each, None for one that did not pass this time.
+    """
+    solutions = [Solution(language, best, "best so far", "loop"), Solution(language, candidate, "candidate", "loop")]
+    profiles = profile_batch(problem, solutions, tests, repeat, limits=limits, executor=executor)
+    old, new = (dict(p.samples) if p.passed else None for p in profiles)
+    return old, new
 
 
 def _value(metric: str, value: float | None) -> str:

@@ -21,12 +21,13 @@ from afterburner.optimize.feedback import (
     Attempt,
     FeedbackOptions,
     feedback_text,
+    head_to_head,
     io_contract,
     judge_attempt,
     performance_text,
 )
 from afterburner.optimize.prompts import TEMPLATES, PromptContext, build_messages, prompt_hash
-from afterburner.optimize.selection import NoisePolicy, objective_metrics, parse_objectives, replaces
+from afterburner.optimize.selection import NoisePolicy, objective_metrics, parse_objectives, replaces, standing_of
 from afterburner.optimize.trajectory import TrajectoryLog
 
 
@@ -50,6 +51,11 @@ class LoopConfig:
     reask: bool = setting(True, "Ask once more when an answer holds no code.")
     first_samples: int = setting(0, "Candidates in the first generated iteration (0: as --samples).")
     precheck: bool = setting(True, "Python: reject syntax errors and undefined names before a sandbox run.")
+    confirm: bool = setting(
+        True,
+        "Confirm an apparent gain over a passing best on passes of both taken side by side (interleaved) "
+        "before the candidate becomes the best.",
+    )
     feedback: FeedbackOptions = field(default_factory=FeedbackOptions)
     noise: NoisePolicy = field(default_factory=NoisePolicy)
     generation: GenerationConfig = field(default_factory=lambda: GenerationConfig(max_tokens=1024, temperature=0.7))
@@ -92,6 +98,8 @@ class ProblemOutcome:
     total_seconds: float = 0.0
     completion_tokens: int = 0
     turns_by_iteration: list[list[str]] = field(default_factory=list)  # draft, reask or repair, per attempt
+    gains_checked: int = 0  # apparent gains over a passing best measured again side by side (`confirm`)
+    gains_confirmed: int = 0  # ... that held
 
 
 @dataclass(frozen=True)
@@ -229,8 +237,44 @@ class _ProblemRun:
     def keep_best(self, attempts: Sequence[Attempt]) -> None:
         for attempt in attempts:
             current = self.best.standing(self.config.objective) if self.best else None
-            if replaces(attempt.standing(self.config.objective), current, self.config.noise):
+            if replaces(attempt.standing(self.config.objective), current, self.config.noise) and self.confirmed(
+                attempt
+            ):
                 self.best = attempt
+
+    def confirmed(self, attempt: Attempt) -> bool:
+        """Does an apparent gain of a passing candidate over a passing best hold side by side?
+
+        Their figures were taken at different times; both are measured again in one interleaved
+        batch and the keep-best rule decides on those passes. A candidate that fails this time
+        does not become the best; one that passes against a best that fails does.
+        """
+        best = self.best
+        if not self.config.confirm or best is None or not (best.passed and attempt.passed):
+            return True
+        if best.code is None or attempt.code is None:
+            return True
+        judged_at = time.monotonic()
+        old, new = head_to_head(
+            self.problem,
+            self.config.language,
+            best.code,
+            attempt.code,
+            self.tests,
+            self.config.repeat,
+            executor=self.executor,
+        )
+        self.outcome.judge_seconds += time.monotonic() - judged_at
+        objective, total = self.config.objective, len(self.tests)
+        if new is None or old is None:
+            held = new is not None
+        else:
+            held = replaces(
+                standing_of(True, total, new, objective), standing_of(True, total, old, objective), self.config.noise
+            )
+        self.outcome.gains_checked += 1
+        self.outcome.gains_confirmed += held
+        return held
 
 
 def optimize_problem(

@@ -51,4 +51,9 @@ def rewrite_stats(outcomes: Sequence[ProblemOutcome], metric: str, noise: NoiseP
         "turns": dict(sorted(turns.items())),
         "repairs": {"turns": repaired, "passed": repaired_passed, "faster_than_best": repaired_faster},
         "reasks": {"turns": reasked, "with_code": reask_with_code},
+        "gains": {
+            "what": "apparent gains over a passing best, measured again side by side with it (confirm)",
+            "checked": sum(o.gains_checked for o in outcomes),
+            "confirmed": sum(o.gains_confirmed for o in outcomes),
+        },
     }

@@ -18,7 +18,7 @@ real memory improvement could never pass. The rank sum has one extreme split: 1 
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -113,6 +113,12 @@ class Standing:
     tests_passed: int
     samples: Sequence[float]  # primary objective per measured pass (empty unless passed)
     guards: tuple[Sequence[float], ...] = ()  # the other objectives per pass: must not get worse beyond noise
+
+
+def standing_of(passed: bool, tests_passed: int, samples: Mapping[str, Sequence[float]], objective: str) -> Standing:
+    """A Standing from per-pass samples per metric; `objective` may name several ('time,memory')."""
+    primary, *others = objective_metrics(objective)
+    return Standing(passed, tests_passed, samples.get(primary, []), tuple(samples.get(m, []) for m in others))
 
 
 def replaces(candidate: Standing, best: Standing | None, policy: NoisePolicy) -> bool:
