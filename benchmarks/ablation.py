@@ -52,6 +52,7 @@ from afterburner.sandbox.cores import all_cores, core_plan, pin_to_host_cores
 
 ARMS = ("resample", "paper", "afterburner", "afterburner-no-hotspots")
 FEATURE_ARMS = ("afterburner-no-repair", "afterburner-no-contract", "afterburner-no-precheck")
+ALL_ARMS = ARMS + FEATURE_ARMS
 CHECKPOINTS = (0, 2, 4)
 
 
@@ -76,7 +77,7 @@ def arm_config(arm: str, base: LoopConfig) -> LoopConfig:
         return replace(base, feedback=replace(base.feedback, contract=False))
     if arm == "afterburner-no-precheck":
         return replace(base, precheck=False)
-    raise ValueError(f"unknown arm {arm!r}; choose from {', '.join(ARMS + FEATURE_ARMS)}")
+    raise ValueError(f"unknown arm {arm!r}; choose from {', '.join(ALL_ARMS)}")
 
 
 def _speedups_at(executions: Sequence[Execution], iteration: int) -> list[float]:
@@ -170,9 +171,7 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--model", default=DEFAULT_MODEL, help="embedded model name or .gguf path")
     parser.add_argument("--problems", default="", help="comma-separated venus-mini ids (default: the first --count)")
     parser.add_argument("--count", type=int, default=20, help="first N venus-mini problems when --problems is empty")
-    parser.add_argument(
-        "--arms", default=",".join(ARMS), help=f"comma-separated arms of {', '.join(ARMS + FEATURE_ARMS)}"
-    )
+    parser.add_argument("--arms", default=",".join(ARMS), help=f"comma-separated arms of {', '.join(ALL_ARMS)}")
     parser.add_argument("--iterations", type=int, default=4)
     parser.add_argument("--samples", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
@@ -189,9 +188,9 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=None, help="keep every arm's run here (ARM/)")
     parser.add_argument("--save", type=Path, default=None, help="also write the JSON object to this file")
     args = parser.parse_args()
-    unknown = [arm for arm in args.arms.split(",") if arm not in ARMS + FEATURE_ARMS]
+    unknown = [arm for arm in args.arms.split(",") if arm not in ALL_ARMS]
     if unknown:
-        parser.error(f"unknown arm(s) {', '.join(unknown)}; choose from {', '.join(ARMS + FEATURE_ARMS)}")
+        parser.error(f"unknown arm(s) {', '.join(unknown)}; choose from {', '.join(ALL_ARMS)}")
     return args
 
 
