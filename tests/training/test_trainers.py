@@ -121,8 +121,9 @@ def test_grpo_rewards_come_from_real_judgements(tiny: Path, tmp_path: Path, monk
         return real(*args, **kwargs)
 
     monkeypatch.setattr(reward_judge, "judge_solution", counted)
-    # No judgement from an earlier test's disk cache: every reward below is judged in this test.
-    monkeypatch.setattr(reward_judge, "cache_dir", lambda: tmp_path / "fresh-cache")
+    # No judgement from an earlier test's disk cache (a scope of this test's own, as if judged
+    # elsewhere): every reward below is judged in this test.
+    monkeypatch.setattr(reward_judge.RewardJudge, "_where", lambda self: f"fresh:{tmp_path}")
     data = _export("grpo", tmp_path / "rows", "--problems", GRPO_PROBLEM, "--originals", "slowest")
     recipe = _recipe("grpo", data, tmp_path / "run", tiny, learning_rate=0.05, max_completion_length=12)
     result = _train(recipe)

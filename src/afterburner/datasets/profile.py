@@ -9,18 +9,15 @@ problem is measured: a re-run is instant and an interrupted run resumes.
 from __future__ import annotations
 
 import hashlib
-import json
 import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
+from afterburner.core.cache import LOCAL, ContentCache, Scope
 from afterburner.core.errors import AfterburnerError
 from afterburner.core.limits import Limits
-from afterburner.core.machine import machine_fingerprint
-from afterburner.core.paths import cache_dir
 from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets.judging import SOLUTION_LIMITS, problem_checker
@@ -140,25 +137,28 @@ def profile_batch(
     ]
 
 
-def _cache_file(
-    solution: Solution, tests_digest: str, repeat: int, instructions: str, estimator: str, where: str = "local"
-) -> Path:
+def _cache_key(solution: Solution, tests_digest: str, repeat: int, instructions: str, estimator: str) -> str:
     recipe = f"{solution.code_hash}|{tests_digest}|{repeat}|{instructions}|{estimator}|{SOLUTION_LIMITS}"
-    key = hashlib.sha256(recipe.encode())
-    # Figures measured by another executor (a Ray cluster, a remote judge) are kept apart from this machine's.
-    machine = machine_fingerprint() if where == "local" else hashlib.sha256(where.encode()).hexdigest()[:16]
-    return cache_dir() / "profiles" / machine / f"{key.hexdigest()}.json"
+    return hashlib.sha256(recipe.encode()).hexdigest()
+
+
+def _cached(cache: ContentCache, key: str) -> SolutionProfile | None:
+    stored = cache.get(key)
+    try:
+        return None if stored is None else SolutionProfile(**stored)
+    except (TypeError, ValueError):  # fields of another version: measure again
+        return None
 
 
 @dataclass
 class _ProblemJob:
     problem: Problem
     tests: list[TestCase]
-    solutions: list[tuple[Solution, Path]]
+    solutions: list[tuple[Solution, str]]
 
 
 def _jobs(
-    dataset: Dataset, languages: Sequence[str] | None, plan: TestPlan, key: Callable[..., Path]
+    dataset: Dataset, languages: Sequence[str] | None, plan: TestPlan, key: Callable[..., str]
 ) -> tuple[list[_ProblemJob], list[Issue]]:
     jobs: list[_ProblemJob] = []
     issues: list[Issue] = []
@@ -193,12 +193,13 @@ def profile_dataset(
     problem, the uncached solutions are measured as one interleaved batch. With an `executor`
     (Ray, a remote judge), batches run there, as many at once as it has room for.
     """
-    where = executor.name if executor is not None else "local"
+    # Figures measured by another executor (a Ray cluster, a remote judge) are kept apart from this machine's.
+    cache = ContentCache("profiles", Scope.MACHINE, executor.name if executor is not None else LOCAL)
     plan = plan or TestPlan()
     started = time.monotonic()
     outcome = ProfileRun(issues=list(dataset.issues))
     jobs, issues = _jobs(
-        dataset, languages, plan, lambda s, digest: _cache_file(s, digest, repeat, instructions, estimator, where)
+        dataset, languages, plan, lambda s, digest: _cache_key(s, digest, repeat, instructions, estimator)
     )
     outcome.issues += issues
     total = sum(len(job.solutions) for job in jobs)
@@ -207,18 +208,13 @@ def profile_dataset(
     options = SandboxOptions(instructions=instructions)
 
     def measure(job: _ProblemJob) -> list[SolutionProfile]:
-        cached = {
-            s.code_hash: SolutionProfile(**json.loads(c.read_text()))
-            for s, c in job.solutions
-            if use_cache and c.exists()
-        }
+        cached = {s.code_hash: p for s, k in job.solutions if use_cache and (p := _cached(cache, k)) is not None}
         missing = [(s, c) for s, c in job.solutions if s.code_hash not in cached]
         fresh = profile_batch(
             job.problem, [s for s, _ in missing], job.tests, repeat, options, estimator, executor=executor
         )
-        for (_, path), profile in zip(missing, fresh, strict=True):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(asdict(profile)))
+        for (_, key), profile in zip(missing, fresh, strict=True):
+            cache.put(key, asdict(profile))
         with lock:
             outcome.measured += len(missing)
         by_hash = {**cached, **{p.code_hash: p for p in fresh}}

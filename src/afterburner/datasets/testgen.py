@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from dataclasses import asdict, dataclass
 
+from afterburner.core.cache import ContentCache
 from afterburner.core.errors import AfterburnerError, UsageError
 from afterburner.core.limits import Limits, MiB
-from afterburner.core.paths import cache_dir
 from afterburner.core.testcase import TestCase
 from afterburner.datasets.model import Problem
 from afterburner.languages.snippet import run_python
@@ -35,9 +36,11 @@ def generate_tests(
     problem: Problem, num_cases: int = 8, seed: int = 42, size: float = 1.0, use_cache: bool = True
 ) -> list[TestCase]:
     key = hashlib.sha256(f"{problem.generator}\0{num_cases}\0{seed}\0{size}".encode()).hexdigest()
-    cached = cache_dir() / "tests" / f"{key}.json"
-    if use_cache and cached.exists():
-        return [TestCase(**row) for row in json.loads(cached.read_text())]
+    cache = ContentCache("tests")
+    stored = cache.get(key) if use_cache else None
+    if stored is not None:
+        with contextlib.suppress(KeyError, TypeError):  # not a list of tests: generate again
+            return [TestCase(**row) for row in stored["tests"]]
     result = run_python(
         DRIVER, (str(num_cases), str(seed), str(size)), {"generator.py": problem.generator}, GENERATOR_LIMITS
     )
@@ -51,8 +54,7 @@ def generate_tests(
         raise GeneratorError(f"problem {problem.id}: the test generator printed no test list: {error}") from error
     if not tests:
         raise GeneratorError(f"problem {problem.id}: the test generator produced no tests")
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    cached.write_text(result.stdout_text)
+    cache.put(key, {"tests": rows})
     return tests
 
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import json
 import statistics
 from dataclasses import asdict, dataclass
 
+from afterburner.core.cache import LOCAL, ContentCache, Scope
 from afterburner.core.errors import SandboxFailure
 from afterburner.core.limits import Limits
-from afterburner.core.machine import machine_fingerprint
-from afterburner.core.paths import cache_dir
 from afterburner.judge.compiler import compile_source
 from afterburner.languages.base import Language
 from afterburner.sandbox.runner import SandboxOptions
@@ -48,9 +47,11 @@ def startup_baseline(
 ) -> Baseline:
     """Measure (or load from cache) the start-up baseline of a language on this machine."""
     tag = hashlib.sha256(f"{language.toolchain_version}|{language.run}".encode()).hexdigest()[:12]
-    path = cache_dir() / "baselines" / f"{language.name}-{tag}-{machine_fingerprint()}.json"
-    if path.exists() and not refresh:
-        return Baseline(**json.loads(path.read_text()))
+    cache, key = ContentCache("baselines", Scope.MACHINE, LOCAL), f"{language.name}-{tag}"
+    stored = None if refresh else cache.get(key)
+    if stored is not None:
+        with contextlib.suppress(TypeError, ValueError):  # not a baseline: measure again
+            return Baseline(**stored)
     compiled = compile_source(language, language.empty)
     if compiled.program is None:
         raise SandboxFailure(f"the empty {language.name} program does not compile: {compiled.message}")
@@ -68,6 +69,5 @@ def startup_baseline(
         memory_integral=statistics.median(r.memory_integral or 0.0 for r in samples),
         runs=runs,
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(asdict(baseline)))
+    cache.put(key, asdict(baseline))
     return baseline

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import shutil
@@ -10,10 +9,11 @@ import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
+from afterburner.core.cache import ContentCache, Scope
 from afterburner.core.errors import SandboxFailure
 from afterburner.core.limits import COMPILE_LIMITS, Limits
-from afterburner.core.paths import cache_dir
 from afterburner.core.results import RunResult
 from afterburner.core.verdicts import Verdict
 from afterburner.languages.base import Language
@@ -64,7 +64,7 @@ class CompileResult:
 
 
 def _cache_key(language: Language, source: str) -> str:
-    recipe = json.dumps([language.name, language.toolchain_version, language.compile, language.compile_env])
+    recipe = json.dumps([language.name, language.compile, language.compile_env])  # the toolchain: the scope
     return hashlib.sha256(recipe.encode() + b"\0" + source.encode()).hexdigest()
 
 
@@ -72,27 +72,32 @@ def _artifacts(build: Path) -> dict[str, FileSource]:
     return {path.name: path for path in sorted((build / "artifacts").iterdir())}
 
 
+def _usable(status: dict[str, Any], build: Path) -> bool:
+    """A build's status names its outcome, and a successful build still has its artifacts."""
+    if not isinstance(status.get("ok"), bool) or not isinstance(status.get("message"), str):
+        return False
+    return not status["ok"] or ((build / "artifacts").is_dir() and any((build / "artifacts").iterdir()))
+
+
 def compile_source(language: Language, source: str, limits: Limits = COMPILE_LIMITS) -> CompileResult:
     """Compile source (cached by content hash); interpreted languages just carry the source."""
     if not language.compiled:
         return CompileResult(ok=True, program=Program(language, {language.source: source.encode()}))
-    build = cache_dir() / "builds" / _cache_key(language, source)
-    status_file = build / "status.json"
-    build.parent.mkdir(parents=True, exist_ok=True)
-    with open(build.parent / f"{build.name}.lock", "w") as lock:
-        # The same source compiled by two workers: once. The lock file stays: unlinking it would
-        # let a third worker lock a new inode while a second still holds the old one.
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if status_file.exists():
-            status = json.loads(status_file.read_text())
-            program = Program(language, _artifacts(build)) if status["ok"] else None
-            return CompileResult(status["ok"], program, status["message"], cached=True)
+    seconds = 0.0
+
+    def build(into: Path) -> dict[str, Any]:
+        nonlocal seconds
         started = time.monotonic()
-        ok, message = _compile_into(language, source, limits, build)
-        build.mkdir(exist_ok=True)
-        status_file.write_text(json.dumps({"ok": ok, "message": message}))
-    program = Program(language, _artifacts(build)) if ok else None
-    return CompileResult(ok, program, message, cached=False, seconds=time.monotonic() - started)
+        ok, message = _compile_into(language, source, limits, into)
+        seconds = time.monotonic() - started
+        return {"ok": ok, "message": message}
+
+    # The same source compiled by two workers: once (the cache holds a lock per key meanwhile).
+    cache = ContentCache("builds", Scope.TOOLCHAIN, language.toolchain_version)
+    built = cache.build_once(_cache_key(language, source), build, _usable)
+    ok, message = built.status["ok"], built.status["message"]
+    program = Program(language, _artifacts(built.path)) if ok else None
+    return CompileResult(ok, program, message, cached=built.cached, seconds=seconds)
 
 
 def _compile_into(language: Language, source: str, limits: Limits, build: Path) -> tuple[bool, str]:

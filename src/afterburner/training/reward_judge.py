@@ -2,7 +2,7 @@
 
 `RewardJudge` judges candidates and originals with `judge_solution` (each run leases its own
 measurement core), caches every judgement by (program hash, tests hash, settings) in memory and,
-optionally, on disk under `cache_dir() / "rewards"` (per machine fingerprint), and measures a
+optionally, on disk (`core.cache`, namespace "rewards", per machine or executor), and measures a
 problem's reference solutions once per process with `profile_batch`. Our side failing (the
 sandbox, a test generator, a dataset that does not load) raises `NotScored`: the reward becomes
 None, never a number. Datasets, scoring tests and reference profiles are memoized per process.
@@ -11,19 +11,15 @@ None, never a number. Datasets, scoring tests and reference profiles are memoize
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import threading
 import time
 from collections.abc import Callable, Hashable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, fields
-from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
+from afterburner.core.cache import LOCAL, ContentCache, Scope
 from afterburner.core.errors import AfterburnerError
-from afterburner.core.machine import machine_fingerprint
-from afterburner.core.paths import cache_dir
 from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets.judging import SOLUTION_LIMITS, judge_solution
@@ -349,31 +345,25 @@ class RewardJudge:
             self._store(key, judgement)
         return judgement
 
-    def _path(self, key: str) -> Path:
-        return cache_dir() / "rewards" / self._where() / key[:2] / f"{key}.json"
-
     def _where(self) -> str:
-        """This machine's fingerprint, or a digest of the executor elsewhere: their figures are kept apart."""
-        if self.executor is None or self.executor.name == "local":
-            return machine_fingerprint()
-        return hashlib.sha256(self.executor.name.encode()).hexdigest()[:16]
+        """Where judging runs ("local" or the executor's name): figures measured elsewhere are kept apart."""
+        return self.executor.name if self.executor is not None else LOCAL
+
+    def _disk(self) -> ContentCache | None:
+        """The judgements on disk, apart per machine or executor; None without a disk cache."""
+        return ContentCache("rewards", Scope.MACHINE, self._where(), shard=True) if self.settings.disk_cache else None
 
     def _load(self, key: str) -> Judgement | None:
-        if not self.settings.disk_cache:
-            return None
+        disk = self._disk()
+        stored = disk.get(key) if disk is not None else None
         try:
-            return Judgement(**json.loads(self._path(key).read_text()))
-        except (OSError, ValueError, TypeError):  # absent, or unreadable: judge again
+            return None if stored is None else Judgement(**stored)
+        except (TypeError, ValueError):  # not a judgement: judge again
             return None
 
     def _store(self, key: str, judgement: Judgement) -> None:
-        if not self.settings.disk_cache:
-            return
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-        partial.write_text(json.dumps(asdict(judgement)))
-        partial.replace(path)  # atomic: a concurrent reader sees the old file or the whole new one
+        if (disk := self._disk()) is not None:
+            disk.put(key, asdict(judgement))
 
     def references(self, context: ProblemContext, language: str) -> tuple[SolutionProfile, ...]:
         """The problem's references in `language` on the scoring tests: measured together, once per process."""
