@@ -24,10 +24,10 @@ REFS = References(
 )
 # Percentiles (T, M, I) of each execution, 1 - (references strictly better) / (references):
 EXECUTIONS = [
-    Execution("p1", True, 2.5, 5.0, 5.0, iteration=0),  # T 1-2/4=0.5, M 1-0/4=1.0, I 1-4/4=0.0
-    Execution("p2", False, None, None, None, iteration=0),  # failed: 0, 0, 0
-    Execution("p1", True, 0.5, 35.0, 2.0, iteration=1),  # T 1.0, M 1-3/4=0.25, I 1-1/4=0.75
-    Execution("p2", True, 20.0, 300.0, 15.0, iteration=1),  # T 1-1/2=0.5, M 0.0, I 1-1/2=0.5
+    Execution.of("p1", True, 2.5, 5.0, 5.0, iteration=0),  # T 1-2/4=0.5, M 1-0/4=1.0, I 1-4/4=0.0
+    Execution.of("p2", False, None, None, None, iteration=0),  # failed: 0, 0, 0
+    Execution.of("p1", True, 0.5, 35.0, 2.0, iteration=1),  # T 1.0, M 1-3/4=0.25, I 1-1/4=0.75
+    Execution.of("p2", True, 20.0, 300.0, 15.0, iteration=1),  # T 1-1/2=0.5, M 0.0, I 1-1/2=0.5
 ]
 
 
@@ -73,6 +73,9 @@ def test_json_keys_and_numbers(report: EvaluationReport) -> None:
         "per_problem",
         "not_scored",
         "pass_at_k",
+        "ranking",
+        "headline_score",
+        "ranked_by",
         "time_metric",
         "tie_tolerance",
         "speedups",
@@ -85,17 +88,44 @@ def test_json_keys_and_numbers(report: EvaluationReport) -> None:
     assert data["final_iteration"] is data["scores_iteration_0"] is data["intervals_iteration_0"] is None
     assert data["generated"] is None and data["measured"] is None and data["not_scored"] == []
     assert data["bootstrap"]["over"] == "problems" and data["bootstrap"]["resamples"] == 32
-    assert data["time_metric"] == "cpu_time" and data["tie_tolerance"]["instructions"] == 0.0
+    assert data["time_metric"] == "cpu_time" and data["tie_tolerance"]["instructions"] == 1e-4
+    # nothing counted: ranked by CPU time, and Beyond-C is null everywhere, never a made-up 0
+    assert (data["ranking"], data["headline_score"]) == ("cpu_time", "beyond_t")
+    assert data["ranked_by"] == "Ranked by: CPU time (Beyond-T)."
+    assert data["intervals"]["beyond_c"] is None
+    assert set(data["categories"]) == {"cpu_time", "peak_memory", "memory_integral"}
     assert data["dataset"] == "mini <set>"
     assert (data["n"], data["problems"]) == (4, 2)
-    assert data["scores"] == {"pass_at_1": 0.75, "beyond_t": 0.5, "beyond_m": 0.3125, "beyond_i": 0.3125}
+    assert data["scores"] == {
+        "pass_at_1": 0.75,
+        "beyond_t": 0.5,
+        "beyond_m": 0.3125,
+        "beyond_i": 0.3125,
+        "beyond_c": None,
+    }
     assert set(data["intervals"]["beyond_t"]) == {"low", "high", "level", "method"}
     # peak memory: 5 < 10 beyond, 35 inside, 300 > 200 below, one failure
     assert data["categories"]["peak_memory"] == {"beyond": 1, "mediocre": 1, "below": 1, "failed": 1}
     assert data["categories"]["memory_integral"] == {"beyond": 0, "mediocre": 2, "below": 1, "failed": 1}
     assert data["iterations"] == [
-        {"iteration": 0, "n": 2, "pass_at_1": 0.5, "beyond_t": 0.25, "beyond_m": 0.5, "beyond_i": 0.0},
-        {"iteration": 1, "n": 2, "pass_at_1": 1.0, "beyond_t": 0.75, "beyond_m": 0.125, "beyond_i": 0.625},
+        {
+            "iteration": 0,
+            "n": 2,
+            "pass_at_1": 0.5,
+            "beyond_t": 0.25,
+            "beyond_m": 0.5,
+            "beyond_i": 0.0,
+            "beyond_c": None,
+        },
+        {
+            "iteration": 1,
+            "n": 2,
+            "pass_at_1": 1.0,
+            "beyond_t": 0.75,
+            "beyond_m": 0.125,
+            "beyond_i": 0.625,
+            "beyond_c": None,
+        },
     ]
     assert data["per_problem"][1] == {
         "problem_id": "p2",
@@ -104,6 +134,7 @@ def test_json_keys_and_numbers(report: EvaluationReport) -> None:
         "mean_percentile_time": 0.25,
         "mean_percentile_memory": 0.0,
         "mean_percentile_integral": 0.25,
+        "mean_percentile_count": None,
     }
 
 
@@ -116,6 +147,8 @@ def test_markdown_contains_percentages(report: EvaluationReport) -> None:
     assert "| 1 | 2 | 100.0% | 75.0% | 12.5% | 62.5% |" in text  # iteration 1
     low, high = report.intervals["beyond_t"].low, report.intervals["beyond_t"].high
     assert f"[{low * 100:.1f}%, {high * 100:.1f}%]" in text
+    assert "Ranked by: CPU time (Beyond-T)." in text
+    assert "Beyond-C" not in text and "instruction count" not in text  # nothing counted: no column, no tolerance
 
 
 def test_markdown_skips_iterations_when_only_one() -> None:
@@ -130,6 +163,7 @@ def test_html_is_self_contained_and_escaped(page: str) -> None:
     assert "<style>" in page
     assert "mini &lt;set&gt;" in page and "mini <set>" not in page
     assert "<td>75.0%</td>" in page
+    assert "Ranked by: CPU time (Beyond-T)." in page and "Beyond-C" not in page
 
 
 def test_empty_report_renders() -> None:
@@ -154,10 +188,10 @@ def test_write_report_writes_three_files(report: EvaluationReport, tmp_path: Pat
 def test_pass_at_k_appears_with_several_samples() -> None:
     # Problem a: 1 of 2 samples pass -> pass@1 = 1/2, pass@2 = 1; problem b: 0 of 2 -> 0 and 0.
     executions = [
-        Execution("a", True, 1.0, 1.0, 1.0, sample_id=0),
-        Execution("a", False, None, None, None, sample_id=1),
-        Execution("b", False, None, None, None, sample_id=0),
-        Execution("b", False, None, None, None, sample_id=1),
+        Execution.of("a", True, 1.0, 1.0, 1.0, sample_id=0),
+        Execution.of("a", False, None, None, None, sample_id=1),
+        Execution.of("b", False, None, None, None, sample_id=0),
+        Execution.of("b", False, None, None, None, sample_id=1),
     ]
     report = build_report("x", executions, References({}))
     assert report.pass_at_k == {1: 0.25, 2: 0.5}
@@ -169,12 +203,12 @@ def test_pass_at_k_appears_with_several_samples() -> None:
 
 # An optimize run: each problem's best so far after iterations 0, 1 and 2 (one execution per problem and iteration).
 BEST_SO_FAR = [
-    Execution("p1", True, 2.5, 5.0, 5.0, iteration=0),  # T 0.5, M 1.0, I 0.0
-    Execution("p2", False, None, None, None, iteration=0),  # 0, 0, 0
-    Execution("p1", True, 0.5, 35.0, 2.0, iteration=1),  # T 1.0, M 0.25, I 0.75
-    Execution("p2", False, None, None, None, iteration=1),
-    Execution("p1", True, 0.5, 35.0, 2.0, iteration=2),
-    Execution("p2", True, 20.0, 300.0, 15.0, iteration=2),  # T 0.5, M 0.0, I 0.5
+    Execution.of("p1", True, 2.5, 5.0, 5.0, iteration=0),  # T 0.5, M 1.0, I 0.0
+    Execution.of("p2", False, None, None, None, iteration=0),  # 0, 0, 0
+    Execution.of("p1", True, 0.5, 35.0, 2.0, iteration=1),  # T 1.0, M 0.25, I 0.75
+    Execution.of("p2", False, None, None, None, iteration=1),
+    Execution.of("p1", True, 0.5, 35.0, 2.0, iteration=2),
+    Execution.of("p2", True, 20.0, 300.0, 15.0, iteration=2),  # T 0.5, M 0.0, I 0.5
 ]
 GENERATED = GeneratedScores({0: Scores(4, 0.25, 0.1, 0.2, 0.0), 1: Scores(4, 0.5, 0.3, 0.1, 0.2)}, "selection passes")
 
@@ -193,15 +227,29 @@ def test_best_so_far_headline_is_the_final_iteration(optimized: EvaluationReport
     assert optimized.scores == optimized.iterations[2] and optimized.scores_iteration_0 == optimized.iterations[0]
     assert [row.n for row in optimized.per_problem] == [1, 1]  # per problem: the final best, once
     assert sum(optimized.categories["cpu_time"].values()) == 2
-    assert set(optimized.intervals) == set(optimized.intervals_iteration_0) == set(SCORE_NAMES)
+    # nothing counted: four intervals, none for Beyond-C
+    assert set(optimized.intervals) == set(optimized.intervals_iteration_0) == set(SCORE_NAMES) - {"beyond_c"}
 
 
 def test_best_so_far_json(optimized: EvaluationReport) -> None:
     data = json.loads(json.dumps(to_json(optimized)))
     assert data["headline"].startswith("iteration 2 (final)") and data["final_iteration"] == 2
-    assert data["scores"] == {"pass_at_1": 1.0, "beyond_t": 0.75, "beyond_m": 0.125, "beyond_i": 0.625}
-    assert data["scores_iteration_0"] == {"pass_at_1": 0.5, "beyond_t": 0.25, "beyond_m": 0.5, "beyond_i": 0.0}
-    assert set(data["intervals_iteration_0"]) == set(SCORE_NAMES)
+    assert data["scores"] == {
+        "pass_at_1": 1.0,
+        "beyond_t": 0.75,
+        "beyond_m": 0.125,
+        "beyond_i": 0.625,
+        "beyond_c": None,
+    }
+    assert data["scores_iteration_0"] == {
+        "pass_at_1": 0.5,
+        "beyond_t": 0.25,
+        "beyond_m": 0.5,
+        "beyond_i": 0.0,
+        "beyond_c": None,
+    }
+    assert set(data["intervals_iteration_0"]) == set(SCORE_NAMES)  # every name, Beyond-C's null
+    assert data["intervals_iteration_0"]["beyond_c"] is None and data["intervals"]["beyond_c"] is None
     assert data["iterations_are"] == "best so far after iteration i" and data["measured"] == "re-measured"
     assert [row["iteration"] for row in data["iterations"]] == [0, 1, 2]
     assert data["generated"]["measured"] == "selection passes"
@@ -212,6 +260,7 @@ def test_best_so_far_json(optimized: EvaluationReport) -> None:
         "beyond_t": 0.3,
         "beyond_m": 0.1,
         "beyond_i": 0.2,
+        "beyond_c": None,
     }
 
 
@@ -231,8 +280,8 @@ def test_best_so_far_tables_say_what_they_measure(optimized: EvaluationReport) -
 def test_missing_iteration_scores_are_none() -> None:
     # Iteration 1 holds only an infrastructure error: nothing scored there, so no number.
     executions = [
-        Execution("p1", True, 2.5, 5.0, 5.0, iteration=0),
-        Execution("p1", False, None, None, None, iteration=1, not_scored="IE"),
+        Execution.of("p1", True, 2.5, 5.0, 5.0, iteration=0),
+        Execution.of("p1", False, None, None, None, iteration=1, not_scored="IE"),
     ]
     report = build_report("x", executions, REFS, rounds=8, best_so_far=True)
     data = to_json(report)

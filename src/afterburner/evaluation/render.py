@@ -1,7 +1,9 @@
 """Litmus reports, rendered: Markdown, a self-contained HTML page with plots, and `write_report`.
 
 Every table and plot says what it covers (the headline: all executions, or an optimize run's final
-iteration) and what it measures; a missing figure shows as "-".
+iteration) and what it measures; a missing figure shows as "-". Every report opens with the metric
+that ranks ("Ranked by: ..."); Beyond-C has a column, a category bar and a curve only where the
+references were counted.
 """
 
 from __future__ import annotations
@@ -17,13 +19,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from afterburner.core.metrics import INFO, Metric
 from afterburner.evaluation.changes import ProblemChange
 from afterburner.evaluation.metrics import (
     DISPLAY_NAMES,
-    METRICS,
     SCORE_LABELS,
-    SCORE_NAMES,
-    TIE_TOLERANCE,
     Category,
     Execution,
     Interval,
@@ -39,7 +39,7 @@ from afterburner.evaluation.render_changes import (
     speedup_table,
     summary_line,
 )
-from afterburner.evaluation.report import EvaluationReport, to_json
+from afterburner.evaluation.report import EvaluationReport, to_json, tolerance_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -104,10 +104,9 @@ def _level(report: EvaluationReport) -> float:
 
 def _summary_table(report: EvaluationReport) -> _Table:
     ci = f"{_level(report):.0%} CI"
+    names = report.score_names
     if not report.best_so_far:
-        rows = [
-            [SCORE_LABELS[name], _score(report.scores, name), _bounds(report.intervals, name)] for name in SCORE_NAMES
-        ]
+        rows = [[SCORE_LABELS[name], _score(report.scores, name), _bounds(report.intervals, name)] for name in names]
         return ["Metric", "Score", ci], rows
     final = f"Iteration {report.final_iteration} (final)" if report.final_iteration is not None else "Final"
     rows = [
@@ -118,13 +117,19 @@ def _summary_table(report: EvaluationReport) -> _Table:
             _score(report.scores, name),
             _bounds(report.intervals, name),
         ]
-        for name in SCORE_NAMES
+        for name in names
     ]
     return ["Metric", "Iteration 0", ci, final, ci], rows
 
 
-def _category_table(report: EvaluationReport, metric: str = "cpu_time") -> _Table:
-    counts = report.categories.get(metric, dict.fromkeys(Category, 0))
+def _category_slot(report: EvaluationReport) -> str:
+    """The slot of the ranking metric's categories: the instruction count where it ranks and was counted."""
+    counted = report.references.ranking == "instructions" and "instructions" in report.categories
+    return "instructions" if counted else "cpu_time"
+
+
+def _category_table(report: EvaluationReport, slot: str) -> _Table:
+    counts = report.categories.get(slot, dict.fromkeys(Category, 0))
     total = report.scores.n
     rows = [
         [category.value, str(counts[category]), _pct(counts[category] / total if total else None)]
@@ -133,17 +138,18 @@ def _category_table(report: EvaluationReport, metric: str = "cpu_time") -> _Tabl
     return ["Category", "Count", "Share"], rows
 
 
-def _iteration_table(iterations: dict[int, Scores], first: str) -> _Table:
-    headers = [first, "N", *(SCORE_LABELS[name] for name in SCORE_NAMES)]
+def _iteration_table(iterations: dict[int, Scores], first: str, names: Sequence[str]) -> _Table:
+    headers = [first, "N", *(SCORE_LABELS[name] for name in names)]
     rows = [
-        [str(iteration), str(scores.n), *(_score(scores, name) for name in SCORE_NAMES)]
+        [str(iteration), str(scores.n), *(_score(scores, name) for name in names)]
         for iteration, scores in iterations.items()
     ]
     return headers, rows
 
 
 def _problem_table(report: EvaluationReport) -> _Table:
-    headers = ["Problem", "N", "Passed", "Beyond-T", "Beyond-M", "Beyond-I"]
+    counted = "beyond_c" in report.score_names
+    headers = ["Problem", "N", "Passed", "Beyond-T", "Beyond-M", "Beyond-I", *(["Beyond-C"] if counted else [])]
     rows = [
         [
             row.problem_id,
@@ -152,6 +158,7 @@ def _problem_table(report: EvaluationReport) -> _Table:
             _pct(row.mean_percentile_time),
             _pct(row.mean_percentile_memory),
             _pct(row.mean_percentile_integral),
+            *([_pct(row.mean_percentile_count)] if counted else []),
         ]
         for row in report.per_problem
     ]
@@ -159,7 +166,6 @@ def _problem_table(report: EvaluationReport) -> _Table:
 
 
 def _overview(report: EvaluationReport) -> str:
-    tolerance = TIE_TOLERANCE.get(report.references.time_metric, 0.0)
     if report.best_so_far:
         counted = f"{len(report.per_problem)} problems, iterations {', '.join(map(str, report.iterations))}. "
     else:
@@ -171,9 +177,8 @@ def _overview(report: EvaluationReport) -> str:
     lost = len(report.not_scored)
     not_scored = f" {lost} execution(s) not scored: infrastructure error (ours), left out of N." if lost else ""
     return (
-        f"{counted}{measured}Headline figures: {report.headline}. Beyond-T ranks by "
-        f"{report.references.time_metric}; differences within the measurement noise are ties (time: {tolerance:.0%})."
-        f"{not_scored}"
+        f"{counted}{measured}Headline figures: {report.headline}. Differences within the measurement noise are "
+        f"ties ({tolerance_text(report.references)}).{not_scored}"
     )
 
 
@@ -188,13 +193,15 @@ def _interval_note(report: EvaluationReport) -> str:
 
 def _sections(report: EvaluationReport) -> list[_Section]:
     """The tables of both renderers, in order, each with what it measures."""
+    names = report.score_names
+    slot = _category_slot(report)
+    shown = INFO[Metric(report.references.ranked_metric(slot))].display
     sections = [
         _Section(f"Scores ({report.headline_label})", _interval_note(report), _summary_table(report)),
         _Section(
-            f"Categories ({report.references.time_metric}, {report.headline_label})",
-            "Where each execution of the headline lands among the references. "
-            "Table: the time metric; chart: every metric.",
-            _category_table(report),
+            f"Categories ({shown}, {report.headline_label})",
+            f"Where each execution of the headline lands among the references. Table: {shown}; chart: every metric.",
+            _category_table(report, slot),
             _category_plot,
             "category breakdown per metric",
         ),
@@ -205,7 +212,7 @@ def _sections(report: EvaluationReport) -> list[_Section]:
             _Section(
                 "Best so far after iteration i",
                 f"Each problem's best solution after iteration i (one per problem){measured}",
-                _iteration_table(report.iterations, "Best so far after iteration"),
+                _iteration_table(report.iterations, "Best so far after iteration", names),
                 _iteration_plot,
                 "best so far after each iteration",
             )
@@ -215,7 +222,7 @@ def _sections(report: EvaluationReport) -> list[_Section]:
             _Section(
                 "By iteration",
                 "Executions of each iteration.",
-                _iteration_table(report.iterations, "Iteration"),
+                _iteration_table(report.iterations, "Iteration", names),
                 _iteration_plot,
                 "scores per iteration",
             )
@@ -226,7 +233,7 @@ def _sections(report: EvaluationReport) -> list[_Section]:
                 "Candidates generated in iteration i (selection passes)",
                 f"Every candidate generated in iteration i (all samples, not the best so far); measured: "
                 f"{report.generated.measured}. Not comparable one to one with the tables above.",
-                _iteration_table(report.generated.by_iteration, "Generated in iteration"),
+                _iteration_table(report.generated.by_iteration, "Generated in iteration", names),
             )
         )
     if report.changes:
@@ -253,7 +260,7 @@ def _markdown_table(table: _Table) -> list[str]:
 
 
 def to_markdown(report: EvaluationReport) -> str:
-    lines = [f"# Litmus report: {report.dataset}", "", _overview(report), ""]
+    lines = [f"# Litmus report: {report.dataset}", "", report.ranked_by, "", _overview(report), ""]
     for section in _sections(report):
         lines += [f"## {section.heading}", "", section.note, ""]
         lines += _markdown_table(section.table)
@@ -290,26 +297,43 @@ def _plain(text: str) -> str:
     return text.replace("$", r"\$")
 
 
-def _draw_problem(axes: Axes, problem_id: str, executions: Sequence[Execution], references: References) -> None:
-    """Reference CPU times as a jittered strip; candidates as vertical lines, green if passed, red if not."""
-    refs_ms = [value * 1000 for value in references.values(problem_id, "cpu_time")]
+def _plotted_metric(report: EvaluationReport) -> tuple[str, float, str]:
+    """The metric the distribution plot shows (the ranking one), its scale and its axis label."""
+    name = report.references.ranked_metric(_category_slot(report))
+    info = INFO[Metric(name)]
+    if info.unit == "s":
+        return name, 1000.0, f"{info.display} (ms)"
+    return name, 1e-6, f"{info.display} (millions)"
+
+
+def _draw_problem(
+    axes: Axes,
+    problem_id: str,
+    executions: Sequence[Execution],
+    references: References,
+    plotted: tuple[str, float, str],
+) -> None:
+    """The references' figures as a jittered strip; candidates as vertical lines, green if passed, red if not."""
+    name, scale, label = plotted
+    refs = [value * scale for value in references.values(problem_id, name)]
     # Golden-ratio jitter: deterministic, yet spreads points evenly over the strip.
-    heights = [0.5 + 0.7 * ((index * 0.618034) % 1.0 - 0.5) for index in range(len(refs_ms))]
-    axes.scatter(refs_ms, heights, s=9, color="#777777", alpha=0.6)
+    heights = [0.5 + 0.7 * ((index * 0.618034) % 1.0 - 0.5) for index in range(len(refs))]
+    axes.scatter(refs, heights, s=9, color="#777777", alpha=0.6)
     drawn = 0
     for execution in executions:
-        if execution.cpu_time is not None:
+        value = execution.value(name)
+        if value is not None:
             colour = PASS_COLOUR if execution.passed else FAIL_COLOUR
-            axes.axvline(execution.cpu_time * 1000, color=colour, linewidth=1.3, alpha=0.85)
+            axes.axvline(value * scale, color=colour, linewidth=1.3, alpha=0.85)
             drawn += 1
-    if not refs_ms and not drawn:
+    if not refs and not drawn:
         axes.text(0.5, 0.5, "no measurements", ha="center", va="center", transform=axes.transAxes, fontsize=8)
     passed = sum(e.passed for e in executions)
     axes.set_title(f"{_plain(problem_id[:36])} ({passed}/{len(executions)} passed)", fontsize=8)
     axes.set_ylim(0, 1)
     axes.set_yticks([])
     axes.tick_params(labelsize=7)
-    axes.set_xlabel("CPU time (ms)", fontsize=7)
+    axes.set_xlabel(label, fontsize=7)
 
 
 def _distribution_plot(report: EvaluationReport) -> str:
@@ -318,17 +342,24 @@ def _distribution_plot(report: EvaluationReport) -> str:
     columns = min(4, len(problems))
     rows = math.ceil(len(problems) / columns)
     figure = _figure(PROBLEM_PANEL[0] * columns, PROBLEM_PANEL[1] * rows)
+    plotted = _plotted_metric(report)
     for index, problem in enumerate(problems, start=1):
-        _draw_problem(figure.add_subplot(rows, columns, index), problem, groups[problem], report.references)
+        _draw_problem(figure.add_subplot(rows, columns, index), problem, groups[problem], report.references, plotted)
     return _png(figure)
+
+
+def _plotted(scores: Scores, name: str) -> float:
+    """A score in percent for a plot; NaN (no point) when nothing was scored or it does not exist."""
+    value = getattr(scores, name)
+    return value * 100 if scores.n and value is not None else math.nan
 
 
 def _iteration_plot(report: EvaluationReport) -> str:
     iterations = list(report.iterations)
     figure = _figure(*ITERATION_FIGURE)
     axes = figure.add_subplot()
-    for name in SCORE_NAMES:
-        values = [getattr(s, name) * 100 if s.n else math.nan for s in report.iterations.values()]
+    for name in report.score_names:
+        values = [_plotted(s, name) for s in report.iterations.values()]
         axes.plot(iterations, values, marker="o", label=SCORE_LABELS[name])
     axes.set_xticks(iterations)
     axes.set_ylim(0, 100)
@@ -349,11 +380,12 @@ def _category_plot(report: EvaluationReport) -> str:
     """Stacked bars per metric: how the headline executions split into beyond / mediocre / below / failed."""
     figure = _figure(*CATEGORY_FIGURE)
     axes = figure.add_subplot()
-    labels = [DISPLAY_NAMES[metric] for metric in METRICS]
+    slots = list(report.categories)  # the paper's three, and the instruction count when counted
+    labels = [DISPLAY_NAMES[slot] for slot in slots]
     total = max(report.scores.n, 1)
-    left = [0.0] * len(METRICS)
+    left = [0.0] * len(slots)
     for category in Category:
-        widths = [100 * report.categories[metric][category] / total for metric in METRICS]
+        widths = [100 * report.categories[slot][category] / total for slot in slots]
         axes.barh(labels, widths, left=left, color=CATEGORY_COLOURS[category], label=category.value)
         left = [a + b for a, b in zip(left, widths, strict=True)]
     axes.set_xlim(0, 100)
@@ -375,7 +407,7 @@ def _pareto_plot(change: ProblemChange) -> str:
 
 def _html_sections(report: EvaluationReport) -> list[str]:
     plotted = report.scores.n > 0  # nothing scored in the headline: nothing to plot
-    parts = [f"<p>{html.escape(_overview(report))}</p>"]
+    parts = [f"<p><strong>{html.escape(report.ranked_by)}</strong></p>", f"<p>{html.escape(_overview(report))}</p>"]
     for section in _sections(report):
         if section.heading == "Speed-up per problem":  # the HTML shows it with diffs and plots, below
             continue
@@ -390,8 +422,9 @@ def _html_sections(report: EvaluationReport) -> list[str]:
     shown = min(len(report.per_problem), MAX_PROBLEM_PLOTS)
     parts += [
         f"<h2>Problems ({html.escape(report.headline_label)})</h2>",
-        f"<p class='note'>Reference CPU times (grey dots) and candidate executions (lines: green passed, red failed; "
-        f"failed runs without a measurement are not drawn). Showing {shown} of {len(report.per_problem)} problems.</p>",
+        f"<p class='note'>Reference {html.escape(INFO[Metric(_plotted_metric(report)[0])].display)} (grey dots) and "
+        "candidate executions (lines: green passed, red failed; failed runs without a measurement are not drawn). "
+        f"Showing {shown} of {len(report.per_problem)} problems.</p>",
         _img(_distribution_plot(report), "reference distributions with candidate executions"),
         _html_table(_problem_table(report)),
     ]
@@ -429,3 +462,4 @@ markdown_table = _markdown_table
 html_table = _html_table
 new_figure = _figure
 png_base64 = _png
+score_percent = _plotted

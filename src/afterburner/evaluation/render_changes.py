@@ -1,4 +1,8 @@
-"""What an optimize run changed, rendered: the speed-up table, code diffs, and time/memory Pareto plots."""
+"""What an optimize run changed, rendered: the speed-up table, code diffs, and time/memory Pareto plots.
+
+Where the run counted instructions (a start or best figure `instructions`), the table and each
+problem's figures show the counts beside the times; otherwise no count column appears.
+"""
 
 from __future__ import annotations
 
@@ -35,6 +39,15 @@ def _rank(value: float | None) -> str:
     return "-" if value is None else f"{value * 100:.0f}%"
 
 
+def _count(value: float | None) -> str:
+    return "-" if value is None else f"{round(value):,}"
+
+
+def counted(changes: Sequence[ProblemChange]) -> bool:
+    """Whether any start or best carries an instruction count."""
+    return any(c.start.get("instructions") is not None or c.best.get("instructions") is not None for c in changes)
+
+
 def _times(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}x"
 
@@ -52,6 +65,7 @@ def summary_line(summary: SpeedupSummary | None) -> str:
 
 
 def speedup_table(changes: Sequence[ProblemChange]) -> Table:
+    counts = counted(changes)
     headers = [
         "Problem",
         "Start",
@@ -59,6 +73,7 @@ def speedup_table(changes: Sequence[ProblemChange]) -> Table:
         "Start beats",
         "Best CPU",
         "Best beats",
+        *(["Start count", "Best count"] if counts else []),
         "Speed-up",
         "Peak memory",
         "Improved",
@@ -71,6 +86,7 @@ def speedup_table(changes: Sequence[ProblemChange]) -> Table:
             _rank(c.start_percentiles.get("cpu_time")),
             _ms(c.best.get("cpu_time")),
             _rank(c.best_percentiles.get("cpu_time")),
+            *([_count(c.start.get("instructions")), _count(c.best.get("instructions"))] if counts else []),
             _times(c.speedup),
             f"{_mb(c.start.get('peak_memory'))} -> {_mb(c.best.get('peak_memory'))}",
             "yes" if c.improved else ("unchanged" if not c.changed else "no"),
@@ -148,11 +164,14 @@ def changes_html(
         f"<p class='note'>{html.escape(summary_line(summary))}</p>",
         table_html(speedup_table(changes)),
     ]
+    counts = counted(changes)
     for index, change in enumerate(changes):
+        start_count = f", {_count(change.start.get('instructions'))} instructions" if counts else ""
+        best_count = f", {_count(change.best.get('instructions'))} instructions" if counts else ""
         figures = (
             f"start ({change.start_label}): {_ms(change.start.get('cpu_time'))}, "
-            f"{_mb(change.start.get('peak_memory'))}; "
-            f"best: {_ms(change.best.get('cpu_time'))}, {_mb(change.best.get('peak_memory'))}; "
+            f"{_mb(change.start.get('peak_memory'))}{start_count}; "
+            f"best: {_ms(change.best.get('cpu_time'))}, {_mb(change.best.get('peak_memory'))}{best_count}; "
             f"speed-up {_times(change.speedup)}"
         )
         parts.append(f"<h3>Problem {html.escape(change.problem_id)}</h3><p>{html.escape(figures)}</p>")

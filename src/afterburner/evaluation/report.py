@@ -6,6 +6,11 @@ Headline figures. For `eval` they cover every execution. For an optimize run (`b
 executions = each problem's best so far after iterations 0..N) they are those of the final iteration
 N, with iteration 0's beside them: pooling all iterations would mix the start with the result.
 A figure that does not exist is None (JSON null, "-" in tables), never a number.
+
+Ranking. Every report names the metric that ranks (`References.ranking`): the exact instruction
+count (Beyond-C) or a clock (Beyond-T). Beyond-T stays the paper's time percentile and is shown
+beside Beyond-C. Beyond-C exists only where the references were counted (`References.counted()`):
+otherwise it is null in JSON and has no column, category or interval anywhere.
 """
 
 from __future__ import annotations
@@ -14,12 +19,13 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from afterburner.core.metrics import INFO, TIE_TOLERANCE, Metric
 from afterburner.evaluation.changes import ProblemChange, SpeedupSummary, changes_json, summarize_speedups
 from afterburner.evaluation.metrics import (
     BOOTSTRAP_RESAMPLES,
     METRICS,
+    SCORE_LABELS,
     SCORE_NAMES,
-    TIE_TOLERANCE,
     Category,
     Execution,
     Interval,
@@ -44,6 +50,7 @@ class ProblemRow:
     mean_percentile_time: float
     mean_percentile_memory: float
     mean_percentile_integral: float
+    mean_percentile_count: float | None = None  # Beyond-C; None when the references were not counted
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,7 @@ class EvaluationReport:
     dataset: str
     scores: Scores
     intervals: dict[str, Interval]  # {} when there is nothing to resample from
-    categories: dict[str, dict[Category, int]]  # metric -> category -> count
+    categories: dict[str, dict[Category, int]]  # slot -> category -> count (`category_slots`)
     iterations: dict[int, Scores]
     per_problem: list[ProblemRow]
     executions: tuple[Execution, ...]
@@ -104,9 +111,57 @@ class EvaluationReport:
         return "all executions" if self.final_iteration is None else f"final iteration {self.final_iteration}"
 
     @property
+    def score_names(self) -> tuple[str, ...]:
+        """The scores this report shows: Beyond-C only where the references were counted."""
+        return shown_scores(self.references)
+
+    @property
+    def ranked_by(self) -> str:
+        """Which metric ranks, in one line."""
+        return ranking_line(self.references)
+
+    @property
     def iterations_are(self) -> str:
         """What one row of `iterations` scores, in words."""
         return "best so far after iteration i" if self.best_so_far else "executions of iteration i"
+
+
+def shown_scores(references: References) -> tuple[str, ...]:
+    """The score names a report shows: all five when the references were counted, else no Beyond-C."""
+    return SCORE_NAMES if references.counted() else tuple(name for name in SCORE_NAMES if name != "beyond_c")
+
+
+def category_slots(references: References) -> tuple[str, ...]:
+    """The slots categories are computed for: the paper's three, and the instruction count when counted."""
+    return (*METRICS, "instructions") if references.counted() else METRICS
+
+
+def _display(name: str) -> str:
+    return INFO[Metric(name)].display
+
+
+def ranking_line(references: References) -> str:
+    """'Ranked by: ...': the metric that decides and the score it is, and what the others beside it are."""
+    ranking, clock = references.ranking, references.time_metric
+    time_score = SCORE_LABELS["beyond_t"]
+    count_score = SCORE_LABELS["beyond_c"]
+    if ranking == "instructions":
+        line = f"Ranked by: {_display(ranking)} ({count_score}); {time_score} is the {_display(clock)} percentile"
+        if not references.counted():
+            return f"{line}. No reference carries an instruction count: {count_score} is missing, not 0."
+        return f"{line}, shown beside it."
+    line = f"Ranked by: {_display(ranking)} ({time_score})"
+    if ranking != clock:
+        line += f"; {time_score} is the {_display(clock)} percentile"
+    if references.counted():
+        line += f"; {count_score} is the {_display('instructions')} percentile, shown beside it"
+    return line + "."
+
+
+def tolerance_text(references: References) -> str:
+    """The tie tolerances of the metrics the report ranks in, e.g. 'CPU time 3%, ..., instruction count 0.01%'."""
+    names = [references.ranked_metric(slot) for slot in category_slots(references)]
+    return ", ".join(f"{_display(name)} {TIE_TOLERANCE[name] * 100:g}%" for name in names)
 
 
 def _problem_rows(executions: Sequence[Execution], references: References) -> list[ProblemRow]:
@@ -114,7 +169,9 @@ def _problem_rows(executions: Sequence[Execution], references: References) -> li
     for problem, group in sorted(group_by_problem(executions).items()):
         scores = score(group, references)
         passed = sum(e.passed for e in group)
-        rows.append(ProblemRow(problem, len(group), passed, scores.beyond_t, scores.beyond_m, scores.beyond_i))
+        rows.append(
+            ProblemRow(problem, len(group), passed, scores.beyond_t, scores.beyond_m, scores.beyond_i, scores.beyond_c)
+        )
     return rows
 
 
@@ -142,7 +199,7 @@ def build_report(
         dataset=dataset_name,
         scores=score(headline, references),
         intervals=bootstrap(headline, references, rounds=rounds, seed=seed),
-        categories={metric: category_counts(headline, references, metric) for metric in METRICS},
+        categories={slot: category_counts(headline, references, slot) for slot in category_slots(references)},
         iterations=by_iteration(executions, references),
         per_problem=_problem_rows(headline, references),
         executions=tuple(executions),
@@ -220,6 +277,9 @@ def to_json(report: EvaluationReport) -> dict[str, Any]:
             for e in report.not_scored
         ],
         "pass_at_k": {str(k): value for k, value in report.pass_at_k.items()},
+        "ranking": report.references.ranking,
+        "headline_score": report.references.headline,
+        "ranked_by": report.ranked_by,
         "time_metric": report.references.time_metric,
         "tie_tolerance": dict(TIE_TOLERANCE),
         **(changes_json(report.changes, report.speedups) if report.changes else {"speedups": None, "changes": []}),
