@@ -46,8 +46,8 @@ def test_speedup_summary_is_a_geometric_mean_and_none_when_missing() -> None:
 def test_reports_show_speedups_and_escape_the_code() -> None:
     hostile = "print(1)\n</pre><script>alert(1)</script>\n"
     executions = [
-        Execution("1/python", True, 2.0, 2e6, 4e6, iteration=0),
-        Execution("1/python", True, 0.5, 1e6, 5e5, iteration=1),
+        Execution.of("1/python", True, 2.0, 2e6, 4e6, iteration=0),
+        Execution.of("1/python", True, 0.5, 1e6, 5e5, iteration=1),
     ]
     references = References({"1/python": {"cpu_time": [1.0, 3.0], "peak_memory": [1e6], "memory_integral": [1e6]}})
     report = build_report(

@@ -70,10 +70,10 @@ def _report_html(out_dir: Path) -> Path:
         }
     )
     executions = [
-        Execution("p1", True, 0.0025, 2.5e6, 1.5, iteration=0),
-        Execution("p2", False, None, None, None, iteration=0),
-        Execution("p1", True, 0.0008, 0.9e6, 0.8, iteration=1),
-        Execution("p2", True, 0.015, 1.5e7, 12.0, iteration=1),
+        Execution.of("p1", True, 0.0025, 2.5e6, 1.5, iteration=0),
+        Execution.of("p2", False, None, None, None, iteration=0),
+        Execution.of("p1", True, 0.0008, 0.9e6, 0.8, iteration=1),
+        Execution.of("p2", True, 0.015, 1.5e7, 12.0, iteration=1),
     ]
     generated = GeneratedScores({0: Scores(4, 0.5, 0.2, 0.3, 0.1), 1: Scores(4, 0.75, 0.5, 0.4, 0.3)}, "selection")
     report = build_report("browser", executions, refs, rounds=50, best_so_far=True, generated=generated)

@@ -48,16 +48,16 @@ def test_a_persistent_infrastructure_error_is_ie_and_not_scored(failing_sandbox:
     result = judge(PYTHON, ECHO, TESTS)
     assert result.verdict is Verdict.IE
     assert "3 tries" in result.tests[0].run.message
-    profile = SolutionProfile("p", "python", "cand", "h", result.verdict.value, detail=result.tests[0].run.message)
+    profile = SolutionProfile("p", "python", "cand", "h", result.measured)
     execution = execution_of(profile, "p")
     assert not execution.scored and execution.not_scored.startswith("not scored: infrastructure error")
 
 
 def test_not_scored_executions_are_left_out_of_n() -> None:
     references = References({"p": {"cpu_time": [2.0], "peak_memory": [1.0], "memory_integral": [1.0]}})
-    passed = Execution("p", True, 1.0, 0.5, 0.5)
-    failed = Execution("p", False, None, None, None)
-    lost = Execution("p", False, None, None, None, not_scored="not scored: infrastructure error (x)")
+    passed = Execution.of("p", True, 1.0, 0.5, 0.5)
+    failed = Execution.of("p", False, None, None, None)
+    lost = Execution.of("p", False, None, None, None, not_scored="x")
     assert score([passed, failed, lost], references) == score([passed, failed], references)
     assert score([passed, failed, lost], references).n == 2
 
@@ -67,8 +67,8 @@ def test_the_report_lists_what_was_not_scored() -> None:
     from afterburner.evaluation.report import build_report, to_json
 
     references = References({"p": {"cpu_time": [2.0], "peak_memory": [1.0], "memory_integral": [1.0]}})
-    lost = Execution("p", False, None, None, None, sample_id=1, not_scored="not scored: infrastructure error (x)")
-    report = build_report("d", [Execution("p", True, 1.0, 0.5, 0.5), lost], references)
+    lost = Execution.of("p", False, None, None, None, sample_id=1, not_scored="x")
+    report = build_report("d", [Execution.of("p", True, 1.0, 0.5, 0.5), lost], references)
     assert to_json(report)["not_scored"] == [
         {"problem_id": "p", "iteration": 0, "sample_id": 1, "reason": "not scored: infrastructure error (x)"}
     ]

@@ -11,6 +11,7 @@ from afterburner.judge.baseline import startup_baseline
 from afterburner.judge.checkers import FloatTolerance
 from afterburner.judge.compiler import compile_source
 from afterburner.judge.judge import judge
+from afterburner.judge.measurement import Measurement
 from afterburner.languages import all_languages, get_language
 from afterburner.languages.base import SELF_TEST_INPUT, SELF_TEST_OUTPUT
 
@@ -20,7 +21,9 @@ SUM_TESTS = [TestCase("1 2\n", "3\n"), TestCase(SELF_TEST_INPUT, SELF_TEST_OUTPU
 @pytest.mark.parametrize("name", sorted(all_languages()))
 def test_self_test_program_is_accepted(name: str) -> None:
     language = get_language(name)
-    result = judge(language, language.self_test, SUM_TESTS, repeat=2)
+    result = judge(
+        language, language.self_test, SUM_TESTS, measurement=Measurement(2, metric="cpu_time", counter="off")
+    )
     assert result.verdict is Verdict.AC, result.first_failure
     assert len(result.tests) == 3 and result.metrics["cpu_time"]
     assert result.spread["cpu_time"].n == 2

@@ -1,4 +1,4 @@
-"""Measurement within the judge: interleaved batches, every pass must pass, valgrind limits, peak fallback."""
+"""Measurement within the judge: interleaved batches, every pass must pass, counting limits, peak fallback."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from afterburner.core.results import RunResult, Sampling
 from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
 from afterburner.judge import judge as judge_module
-from afterburner.judge.judge import JudgeItem, TestOutcome, judge, judge_batch, valgrind_limits
+from afterburner.judge.counting import count_limits
+from afterburner.judge.judge import JudgeItem, TestOutcome, judge, judge_batch
+from afterburner.judge.measurement import Measurement
 from afterburner.languages import get_language
 from afterburner.languages.snippet import run_python
 from afterburner.sandbox import host
@@ -22,6 +24,11 @@ from afterburner.sandbox.runner import SandboxOptions
 PYTHON = get_language("python")
 ECHO = "print(input())\n"
 TESTS = [TestCase("1\n", "1\n"), TestCase("2\n", "2\n")]
+
+
+def clock(repeat: int, estimator: str = "min") -> Measurement:
+    """Clock-only settings: these tests are about the native passes, not about counting."""
+    return Measurement(repeat, estimator, "cpu_time", "off")  # type: ignore[arg-type]
 
 
 def _run(cpu: float) -> RunResult:
@@ -48,34 +55,37 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, int]]]
 
 def test_batch_passes_are_interleaved_round_robin(scripted: list[tuple[str, int]]) -> None:
     items = [JudgeItem(PYTHON, name, TESTS) for name in ("A", "BB", "CCC")]
-    results = judge_batch(items, repeat=3)
+    results = judge_batch(items, measurement=clock(3))
     order = [source for source, index in scripted if index == 0]
     assert order == ["A", "BB", "CCC"] * 3
-    assert all(r.verdict is Verdict.AC and len(r.samples["cpu_time"]) == 3 for r in results)
+    assert all(r.verdict is Verdict.AC and len(r.measured.samples["cpu_time"]) == 3 for r in results)
 
 
 def test_a_later_failing_pass_gives_its_verdict_and_is_flaky(scripted: list[tuple[str, int]]) -> None:
-    results = judge_batch([JudgeItem(PYTHON, "FLAKY", TESTS), JudgeItem(PYTHON, "steady", TESTS)], repeat=4)
+    results = judge_batch([JudgeItem(PYTHON, "FLAKY", TESTS), JudgeItem(PYTHON, "steady", TESTS)], measurement=clock(4))
     flaky, steady = results
-    assert flaky.verdict is Verdict.WA and flaky.flaky and not flaky.passed
-    assert flaky.metrics == {} and flaky.samples == {}  # its timings never reach a median
+    assert flaky.verdict is Verdict.WA and flaky.measured.flaky and not flaky.passed
+    assert flaky.metrics == {} and flaky.measured.samples == {}  # its timings never reach a median
     assert flaky.first_failure is not None and "expected" in flaky.first_failure.detail
-    assert steady.verdict is Verdict.AC and not steady.flaky and len(steady.samples["cpu_time"]) == 4
+    assert steady.verdict is Verdict.AC and not steady.measured.flaky and len(steady.measured.samples["cpu_time"]) == 4
     # The flaky program is not measured again once it failed.
     assert sum(1 for s, i in scripted if s == "FLAKY" and i == 0) == 2
 
 
 def test_estimator_summarizes_the_passes(scripted: list[tuple[str, int]]) -> None:
     for estimator in ("min", "median", "mean", "hodges_lehmann"):
-        result = judge(PYTHON, "ABCD", TESTS, repeat=3, estimator=estimator)  # type: ignore[arg-type]
-        assert result.estimator == estimator
+        result = judge(PYTHON, "ABCD", TESTS, measurement=clock(3, estimator))
+        assert result.measured.estimator == estimator
         assert result.metrics["cpu_time"] == pytest.approx(0.08)  # every pass: 2 tests x 0.04 s
 
 
-def test_valgrind_limits_scale_native_ones() -> None:
-    scaled = valgrind_limits(Limits(cpu_time=2.0))
-    assert scaled.cpu_time == 200.0 and scaled.effective_wall_time == pytest.approx(500.0)
-    assert valgrind_limits(Limits(cpu_time=100.0)).cpu_time == 3600.0  # within Limits' bounds
+def test_counting_limits_scale_native_ones() -> None:
+    scaled = count_limits(Limits(cpu_time=2.0), "valgrind")
+    assert scaled.cpu_time == 210.0 and scaled.effective_wall_time == pytest.approx(520.0)
+    assert count_limits(Limits(cpu_time=100.0), "valgrind").cpu_time == 3600.0  # within Limits' bounds
+    qemu = count_limits(Limits(cpu_time=2.0, memory=256 << 20), "qemu")
+    assert qemu.cpu_time == 90.0 and qemu.memory == (256 + 512) << 20  # the emulator's own memory on top
+    assert count_limits(Limits(cpu_time=2.0), "perf") == Limits(cpu_time=2.0)  # hardware counters: native
 
 
 @pytest.mark.skipif(host.probe().valgrind is None, reason="valgrind is not installed")
@@ -84,13 +94,13 @@ def test_valgrind_mode_keeps_native_limits_meaningful() -> None:
     busy = "n = int(input())\ns = 0\nfor i in range(n):\n    s += i * i\nprint(s % 7)\n"
     tests = [TestCase("600000\n", f"{sum(i * i for i in range(600000)) % 7}\n")]
     limits = Limits(cpu_time=1.0)
-    counted = judge(PYTHON, busy, tests, limits=limits, options=SandboxOptions(instructions="valgrind"), repeat=2)
+    counted = judge(PYTHON, busy, tests, limits=limits, measurement=Measurement(2, counter="valgrind"))
     assert counted.verdict is Verdict.AC, counted.first_failure
     assert counted.metrics["instructions"] and counted.metrics["instructions"] > 1e7
     assert counted.metrics["cpu_time"] is not None and counted.metrics["cpu_time"] < 1.0  # native passes
-    assert counted.unmeasured == {}
+    assert counted.measured.unmeasured == {}
     # A program that is too slow natively is still TLE.
-    slow = judge(PYTHON, busy, [TestCase("60000000\n", "0\n")], limits=limits, options=SandboxOptions())
+    slow = judge(PYTHON, busy, [TestCase("60000000\n", "0\n")], limits=limits, measurement=clock(1))
     assert slow.verdict is Verdict.TLE
 
 

@@ -19,6 +19,7 @@ from afterburner.datasets.registry import load_dataset
 from afterburner.datasets.testgen import FEEDBACK_PLAN
 from afterburner.judge.executor import JudgeBatch
 from afterburner.judge.judge import JudgeItem
+from afterburner.judge.measurement import Measurement
 from afterburner.languages import get_language
 
 ray = pytest.importorskip("ray")
@@ -38,15 +39,17 @@ def executor() -> Iterator[RayExecutor]:
 
 def _batch(code: str, repeat: int = 1) -> JudgeBatch:
     item = JudgeItem(get_language("python"), code, (TestCase("", "done"),))
-    return JudgeBatch((item,), repeat=repeat)
+    return JudgeBatch((item,), measurement=Measurement(repeat, metric="cpu_time", counter="off"))
 
 
 def test_a_profile_on_ray_matches_the_local_one_in_kind(executor: RayExecutor) -> None:
     problem = load_dataset("venus-mini").get("3")
     solutions = problem.solutions_in("python")[:4]
     tests = FEEDBACK_PLAN.tests(problem)
-    remote = profile_batch(problem, solutions, tests, repeat=2, executor=executor)
-    local = profile_batch(problem, solutions, tests, repeat=2)
+    remote = profile_batch(
+        problem, solutions, tests, Measurement(2, metric="cpu_time", counter="off"), executor=executor
+    )
+    local = profile_batch(problem, solutions, tests, Measurement(2, metric="cpu_time", counter="off"))
     assert [(p.label, p.verdict) for p in remote] == [(p.label, p.verdict) for p in local]
     for ours, theirs in zip(remote, local, strict=True):
         assert set(ours.samples) == set(theirs.samples) and len(ours.samples["cpu_time"]) == 2

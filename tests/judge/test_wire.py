@@ -14,6 +14,7 @@ from afterburner.core.verdicts import Verdict
 from afterburner.judge.checkers import Evaluator, FloatTolerance, SandboxedEvaluator, exact, tokens
 from afterburner.judge.executor import JudgeBatch, judge_on, run_locally
 from afterburner.judge.judge import JudgeItem
+from afterburner.judge.measurement import Measurement
 from afterburner.judge.wire import batch_from_dict, batch_to_dict, result_from_dict, result_to_dict, source_digest
 from afterburner.languages import get_language
 from afterburner.sandbox.runner import SandboxOptions
@@ -31,7 +32,9 @@ def _batch() -> JudgeBatch:
         JudgeItem(python, SUM, tests, FloatTolerance(1e-3)),
         JudgeItem(python, SUM, tests, exact),
     )
-    return JudgeBatch(items, Limits(cpu_time=2), SandboxOptions(sample_hz=1000), repeat=2, estimator="median")
+    return JudgeBatch(
+        items, Limits(cpu_time=2), Measurement(2, "median", "cpu_time", "off"), options=SandboxOptions(sample_hz=1000)
+    )
 
 
 def test_a_batch_survives_json_and_shared_tests_are_sent_once() -> None:
@@ -41,7 +44,7 @@ def test_a_batch_survives_json_and_shared_tests_are_sent_once() -> None:
     back = batch_from_dict(data)
     assert [i.source for i in back.items] == [i.source for i in batch.items]
     assert [i.tests for i in back.items] == [i.tests for i in batch.items]
-    assert back.limits == batch.limits and back.repeat == 2 and back.estimator == "median"
+    assert back.limits == batch.limits and back.measurement == batch.measurement
     assert back.options.sample_hz == 1000
     assert back.items[0].checker is tokens and back.items[3].checker is exact
     assert back.items[2].checker == FloatTolerance(1e-3)
@@ -59,11 +62,16 @@ def test_an_evaluator_from_the_wire_runs_sandboxed_unless_its_source_is_trusted(
     ("change", "message"),
     [
         ({"items": []}, "non-empty"),
-        ({"repeat": 0}, "repeat"),
-        ({"estimator": "max"}, "estimator"),
+        ({"measurement": {"repeat": 0}}, "repeat"),
+        ({"measurement": {"repeat": 101}}, "repeat"),
+        ({"measurement": {"estimator": "max"}}, "estimator"),
+        ({"measurement": {"counter": "magic"}}, "counter"),
+        ({"measurement": {"metric": "peak_memory"}}, "metric"),
+        ({"measurement": {"metric": "instructions", "counter": "off"}}, "needs a counter"),
+        ({"measurement": {"speed": "fast"}}, "unknown measurement settings"),
         ({"limits": {"cpu_time": 99999}}, "CPU time"),
         ({"limits": {"gpu": 1}}, "unknown limits"),
-        ({"options": {"instructions": "magic"}}, "instruction mode"),
+        ({"options": {"sample_hz": 1}}, "sample_hz"),
     ],
 )
 def test_a_malformed_batch_is_refused_with_the_reason(change: dict[str, object], message: str) -> None:
@@ -90,7 +98,7 @@ def test_results_survive_json_with_verdicts_figures_and_failures() -> None:
     back = [result_from_dict(json.loads(json.dumps(result_to_dict(r)))) for r in results]
     for original, copy in zip(results, back, strict=True):
         assert copy.verdict is original.verdict
-        assert copy.metrics == original.metrics and copy.samples == original.samples
+        assert copy.metrics == original.metrics and copy.measured == original.measured
         assert copy.spread.keys() == original.spread.keys()
         assert [t.verdict for t in copy.tests] == [t.verdict for t in original.tests]
         assert [t.detail for t in copy.tests] == [t.detail for t in original.tests]

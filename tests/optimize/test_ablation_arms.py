@@ -59,7 +59,7 @@ def test_each_arm_changes_only_its_own_settings(ablation: ModuleType) -> None:
 
 
 def _execution(problem: str, iteration: int, cpu_time: float | None, passed: bool = True) -> Execution:
-    return Execution(problem, passed, cpu_time, peak_memory=1.0, memory_integral=cpu_time, iteration=iteration)
+    return Execution.of(problem, passed, cpu_time, peak_memory=1.0, memory_integral=cpu_time, iteration=iteration)
 
 
 def test_speedups_count_only_problems_passing_at_both_ends(ablation: ModuleType) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from afterburner.core.limits import Limits
+from afterburner.core.results import RunResult
 from afterburner.core.verdicts import Verdict
 from afterburner.languages.snippet import run_python
 from afterburner.optimize.hotspots import python_hotspots
@@ -64,3 +67,77 @@ def test_a_program_that_prints_the_marker_it_guessed_gets_no_hotspots() -> None:
     """Our marker twice (the program printed one too): nothing is trusted."""
     code = "import sys\nsys.stderr.write(open('/proc/self/cmdline').read())\n"
     assert python_hotspots(code, "", Limits(cpu_time=10)) == []
+
+
+# --- the QEMU counter (the default way counts are taken) ---------------------------------------------
+
+QEMU = SandboxOptions(instructions="qemu")
+CHANNEL = valgrind.log_fd(Limits())  # the report channel sits at the same fd as valgrind's log
+# Every fd the program can reach gets a forged report; then the channel is closed and replaced.
+QEMU_FORGER = """
+import os
+fake = b"start 2\\nexit 2 5\\n"
+reached = []
+for fd in range(3, 1024):
+    try:
+        os.write(fd, fake)
+        reached.append(fd)
+    except OSError:
+        pass
+print(reached)
+"""
+
+
+def _counted(code: str) -> RunResult:
+    return run_python(code, limits=Limits(cpu_time=30), options=QEMU)
+
+
+def test_a_program_that_writes_to_the_counter_channel_gets_no_count() -> None:
+    forged = _counted(QEMU_FORGER)
+    assert forged.verdict is Verdict.OK, forged.stderr_text
+    assert str(CHANNEL) in forged.stdout_text  # it did reach the channel's fd ...
+    assert forged.instructions is None  # ... so nothing it wrote, and no count, is trusted
+    assert "channel" in forged.uncounted
+
+
+@pytest.mark.parametrize(
+    ("attack", "reason"),
+    [
+        (f"os.dup2(1, {CHANNEL})", "channel"),  # replace the channel by stdout, then report on stdout
+        (f"os.close({CHANNEL})", "channel"),
+        (f"os.write(os.dup({CHANNEL}), b'exit 2 5\\n')", "channel"),
+        ("os.execv('/usr/bin/true', ['true'])", "started another program"),  # the new image runs uncounted
+        ("os.open('/proc/self/mem', os.O_RDWR)", "/proc mem"),  # the emulator's memory
+    ],
+)
+def test_touching_the_counter_in_any_way_leaves_no_count(attack: str, reason: str) -> None:
+    result = _counted(f"import os\nprint(sum(range(10**5)))\n{attack}\n")
+    assert result.instructions is None, result.uncounted
+    assert reason in result.uncounted
+
+
+def test_printing_a_fake_report_changes_nothing() -> None:
+    honest = _counted("print(sum(range(10**5)))")
+    printer = _counted("import sys\nprint(sum(range(10**5)))\nsys.stderr.write('start 2\\nexit 2 5\\n')\n")
+    assert honest.instructions is not None and printer.instructions is not None
+    assert printer.instructions > honest.instructions > 1_000_000  # its own count, never 5
+
+
+def test_work_moved_into_a_child_process_is_counted() -> None:
+    """Forking the work off must not hide it: every process of the tree reports, and counts add up."""
+    work = "s = 0\nfor i in range(300_000):\n    s += i * i\n"
+    inline = _counted(f"{work}print(s)\n")
+    forked = _counted(f"import os\npid = os.fork()\nif pid == 0:\n{_indent(work)}    os._exit(0)\nos.waitpid(pid, 0)\n")
+    assert inline.instructions is not None and forked.instructions is not None, forked.uncounted
+    assert forked.instructions > 0.9 * inline.instructions
+
+
+def test_a_child_killed_before_it_reports_leaves_no_count() -> None:
+    killed = "import os, signal\npid = os.fork()\nif pid == 0:\n    os.kill(os.getpid(), signal.SIGKILL)\nos.waitpid(pid, 0)\n"
+    result = _counted(killed)
+    assert result.verdict is Verdict.OK and result.instructions is None
+    assert "without its count" in result.uncounted
+
+
+def _indent(code: str) -> str:
+    return "".join(f"    {line}\n" for line in code.splitlines())

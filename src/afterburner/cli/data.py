@@ -11,24 +11,25 @@ from rich.console import Console
 from rich.table import Table
 
 from afterburner.cli.options import (
+    METRIC_DEFAULT,
+    CounterOption,
     EstimatorOption,
     ExecutorOption,
-    InstructionsOption,
     JudgeOption,
     MeasureCoresOption,
     MetricOption,
     apply_measure_cores,
     judge_executor,
-    measure_settings,
+    measurement,
 )
 from afterburner.cli.progress import progress_bar
 from afterburner.core.errors import UsageError
 from afterburner.datasets.check import check_dataset
 from afterburner.datasets.model import Dataset
-from afterburner.datasets.profile import profile_dataset
+from afterburner.datasets.profile import SolutionProfile, profile_dataset
 from afterburner.datasets.registry import load_dataset
 from afterburner.datasets.testgen import TestPlan
-from afterburner.judge.stats import DEFAULT_ESTIMATOR
+from afterburner.judge.stats import DEFAULT_ESTIMATOR, Spread
 
 app = typer.Typer(
     help="List, check and profile datasets (venus-mini, local JSONL/Parquet, hf:REPO).", no_args_is_help=True
@@ -125,9 +126,9 @@ def profile(
     repeat: Annotated[int, typer.Option("--repeat", "-n", help="Measured passes per solution, interleaved.")] = 5,
     problems: Problems = None,
     languages: Annotated[str | None, typer.Option("--languages", help="Comma-separated languages to keep.")] = None,
-    instructions: InstructionsOption = "off",
+    counter: CounterOption = None,
     estimator: EstimatorOption = DEFAULT_ESTIMATOR,
-    metric: MetricOption = "cpu_time",
+    metric: MetricOption = METRIC_DEFAULT,
     measure_cores: MeasureCoresOption = None,
     executor: ExecutorOption = None,
     judge: JudgeOption = None,
@@ -135,26 +136,18 @@ def profile(
 ) -> None:
     """Measure every reference solution (cached per code, tests and machine; resumes after interruption).
 
-    The solutions of a problem are measured together, their passes interleaved round-robin.
+    The solutions of a problem are measured together, their passes interleaved round-robin. Their
+    instruction counts (default) are cached per toolchain: another machine with the same
+    toolchain reuses them.
     """
-    settings = measure_settings(repeat, estimator, metric, instructions)
+    settings = measurement(repeat, estimator, metric, counter)
     apply_measure_cores(measure_cores)
     loaded = select(load_dataset(dataset), problems)
     chosen = [lang.strip() for lang in languages.split(",")] if languages else None
     where = judge_executor(executor, judge)
     try:
         with progress_bar("profiling reference solutions", not as_json) as update:
-            run = profile_dataset(
-                loaded,
-                workers,
-                settings.repeat,
-                chosen,
-                TestPlan(),
-                instructions=settings.instructions,
-                on_progress=update,
-                estimator=settings.estimator,
-                executor=where,
-            )
+            run = profile_dataset(loaded, workers, settings, chosen, TestPlan(), on_progress=update, executor=where)
     finally:
         if where is not None:
             where.close()
@@ -164,7 +157,8 @@ def profile(
                 {
                     "seconds": run.seconds,
                     "measured": run.measured,
-                    "profiles": [asdict(p) for p in run.profiles],
+                    "measurement": settings.to_dict(),
+                    "profiles": [p.to_dict() for p in run.profiles],
                     "issues": [asdict(i) for i in run.issues],
                 },
                 indent=2,
@@ -173,8 +167,8 @@ def profile(
         return
     table = Table(title=f"{loaded.name}: {len(run.profiles)} solutions ({run.measured} measured now, rest cached)")
     columns = ["problem", "language", "solution", "verdict", f"cpu ({settings.estimator})", "MAD", "peak", "integral"]
-    if settings.instructions != "off":
-        columns.append("instructions")
+    if settings.counts:
+        columns += ["instructions", "net of start-up"]
     for column in columns:
         table.add_column(column, justify="right")
     for p in run.profiles:
@@ -184,11 +178,23 @@ def profile(
             p.label,
             p.verdict,
             f"{p.cpu_time * 1000:.1f} ms" if p.cpu_time is not None else "-",
-            f"{p.cpu_time_mad * 1000:.1f} ms" if p.cpu_time_mad is not None else "-",
+            _mad(p),
             f"{p.peak_memory / 2**20:.1f} MiB" if p.peak_memory is not None else "-",
             f"{p.memory_integral / 2**20:.3f} MiB*s" if p.memory_integral is not None else "-",
-            *([f"{p.instructions:.4g}" if p.instructions is not None else "-"] if len(columns) > 8 else []),
+            *(_counts(p) if settings.counts else []),
         )
     out.print(table)
     for issue in run.issues:
         out.print(f"[red]issue[/] {issue}", highlight=False)
+
+
+def _mad(profile: SolutionProfile) -> str:
+    passes = profile.measured.passes("cpu_time")
+    return f"{Spread.of(passes).mad * 1000:.1f} ms" if len(passes) > 1 else "-"
+
+
+def _counts(profile: SolutionProfile) -> list[str]:
+    if profile.instructions is None:
+        return [profile.measured.unmeasured.get("instructions", "-")[:40] if profile.passed else "-", "-"]
+    net = profile.measured.net.get("instructions")
+    return [f"{profile.instructions:,.0f}", f"{net:,.0f}" if net is not None else "-"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -11,15 +10,16 @@ from rich.console import Console
 from rich.markdown import Markdown
 
 from afterburner.cli.options import (
+    METRIC_DEFAULT,
+    CounterOption,
     EstimatorOption,
     ExecutorOption,
-    InstructionsOption,
     JudgeOption,
     MeasureCoresOption,
     MetricOption,
     apply_measure_cores,
     judge_executor,
-    measure_settings,
+    measurement,
 )
 from afterburner.cli.progress import progress_bar
 from afterburner.core.errors import UsageError
@@ -27,10 +27,12 @@ from afterburner.datasets.model import Dataset
 from afterburner.datasets.registry import load_dataset
 from afterburner.evaluation.candidates import Candidate, read_candidates
 from afterburner.evaluation.compare import compare_arms, comparison_markdown, read_arms, write_comparison
-from afterburner.evaluation.evaluate import MeasureSettings, evaluate_candidates
+from afterburner.evaluation.evaluate import evaluate_candidates
 from afterburner.evaluation.metrics import BOOTSTRAP_RESAMPLES
 from afterburner.evaluation.render import to_markdown, write_report
 from afterburner.evaluation.report import build_report
+from afterburner.judge.executor import JudgeExecutor
+from afterburner.judge.measurement import Measurement
 from afterburner.judge.stats import DEFAULT_ESTIMATOR
 
 out = Console()
@@ -56,8 +58,8 @@ def evaluate(
     ] = 1,
     repeat: Annotated[int, typer.Option("--repeat", "-n", help="Measured passes per solution, interleaved.")] = 5,
     estimator: EstimatorOption = DEFAULT_ESTIMATOR,
-    metric: MetricOption = "cpu_time",
-    instructions: InstructionsOption = "off",
+    metric: MetricOption = METRIC_DEFAULT,
+    counter: CounterOption = None,
     measure_cores: MeasureCoresOption = None,
     executor: ExecutorOption = None,
     judge: JudgeOption = None,
@@ -74,15 +76,15 @@ def evaluate(
     """
     if not 1 <= rounds <= 100_000:
         raise UsageError("--bootstrap must be 1..100000")
-    settings = measure_settings(repeat, estimator, metric, instructions)
+    settings = measurement(repeat, estimator, metric, counter)
     apply_measure_cores(measure_cores)
     loaded = load_dataset(dataset)
-    settings = replace(settings, executor=judge_executor(executor, judge))
+    where = judge_executor(executor, judge)
     try:
-        _evaluate(loaded, candidates, out_dir, workers, settings, rounds, as_json)
+        _evaluate(loaded, candidates, out_dir, workers, settings, where, rounds, as_json)
     finally:
-        if settings.executor is not None:
-            settings.executor.close()
+        if where is not None:
+            where.close()
 
 
 def _evaluate(
@@ -90,16 +92,17 @@ def _evaluate(
     candidates: list[str],
     out_dir: Path,
     workers: int,
-    settings: MeasureSettings,
+    settings: Measurement,
+    where: JudgeExecutor | None,
     rounds: int,
     as_json: bool,
 ) -> None:
     if len(candidates) > 1:
-        _compare(loaded, read_arms(candidates), out_dir, workers, settings, rounds, as_json)
+        _compare(loaded, read_arms(candidates), out_dir, workers, settings, where, rounds, as_json)
         return
     rows = read_candidates(Path(candidates[0]))
     with progress_bar("judging references and candidates", not as_json) as update:
-        evaluation = evaluate_candidates(loaded, rows, workers, on_progress=update, settings=settings)
+        evaluation = evaluate_candidates(loaded, rows, workers, settings, on_progress=update, executor=where)
     report = build_report(loaded.name, evaluation.executions, evaluation.references, rounds=rounds)
     paths = write_report(report, out_dir)
     if as_json:
@@ -120,13 +123,14 @@ def _compare(
     arms: dict[str, list[Candidate]],
     out_dir: Path,
     workers: int,
-    settings: MeasureSettings,
+    settings: Measurement,
+    where: JudgeExecutor | None,
     rounds: int,
     as_json: bool,
 ) -> None:
     """Several --candidates: one batch per problem for all arms, one report per arm, one comparison."""
     with progress_bar("judging references and every arm's candidates", not as_json) as update:
-        comparison = compare_arms(loaded, arms, workers, settings, rounds, on_progress=update)
+        comparison = compare_arms(loaded, arms, workers, settings, where, rounds, on_progress=update)
     paths = write_comparison(comparison, out_dir)
     if as_json:
         print(paths["json"].read_text())

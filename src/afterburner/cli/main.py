@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,7 +17,7 @@ from afterburner.cli.evaluate import evaluate
 from afterburner.cli.inputs import read_program, read_tests, read_text_file
 from afterburner.cli.models import app as models_app
 from afterburner.cli.optimize import optimize
-from afterburner.cli.options import instruction_mode
+from afterburner.cli.options import instruction_mode, measurement
 from afterburner.cli.serve import serve
 from afterburner.cli.train import app as train_app
 from afterburner.core.errors import AfterburnerError, UsageError
@@ -27,6 +28,7 @@ from afterburner.judge.checkers import checker_from_spec
 from afterburner.judge.compiler import compile_source
 from afterburner.judge.judge import judge as judge_tests
 from afterburner.judge.judge import run_samples, spreads
+from afterburner.judge.stats import DEFAULT_ESTIMATOR
 from afterburner.languages.registry import all_languages
 from afterburner.sandbox.runner import SandboxOptions
 
@@ -56,7 +58,7 @@ Instructions = Annotated[
     typer.Option(
         "--instructions",
         help="Count instructions: off, auto (hardware counters if present), perf (require them), "
-        "valgrind (deterministic, slow).",
+        "qemu (exact, QEMU user mode with our counting plugin) or valgrind (exact, slower).",
     ),
 ]
 Degraded = Annotated[
@@ -105,7 +107,7 @@ def run(
         _emit_compile_error(compiled.message, as_json)
         raise typer.Exit(1)
     results = [compiled.program.run(stdin_data, limits, options) for _ in range(repeat)]
-    baseline = startup_baseline(language, options=options)
+    baseline = startup_baseline(language, options=replace(options, instructions="off"))
     spread = spreads(run_samples(results))
     medians: dict[str, float | None] = {name: s.median for name, s in spread.items()}
     corrected = baseline.corrected(medians)
@@ -159,25 +161,27 @@ def judge(
             help="Measure passing programs N times; summarize by the minimum (see --estimator of data profile).",
         ),
     ] = 1,
-    instructions: Instructions = "off",
+    counter: Annotated[
+        str,
+        typer.Option("--counter", help="Also count instructions exactly: off, auto, qemu, valgrind or perf."),
+    ] = "off",
     allow_degraded: Degraded = False,
     as_json: Json = False,
 ) -> None:
     """Judge a program on tests: a verdict per test, the aggregate verdict and metrics."""
     language, source = read_program(file, lang)
     test_cases = read_tests(tests)
-    if not 1 <= repeat <= 1000:
-        raise UsageError("--repeat must be between 1 and 1000")
-    options = _options(instructions, allow_degraded, 10_000)
+    settings = measurement(repeat, DEFAULT_ESTIMATOR, "instructions" if counter != "off" else "cpu_time", counter)
+    options = _options("off", allow_degraded, 10_000)
     result = judge_tests(
         language,
         source,
         test_cases,
         checker_from_spec(checker),
         _limits(time_limit, memory_limit),
-        options,
+        settings,
         stop_on_failure=not all_tests,
-        repeat=repeat,
+        options=options,
     )
     baseline = startup_baseline(language, options=options) if result.compile.ok else None
     corrected = baseline.corrected(result.metrics, len(result.tests)) if baseline else {}

@@ -14,6 +14,8 @@ from rich.markdown import Markdown
 from afterburner.cli.data import select
 from afterburner.cli.inputs import read_program, read_tests
 from afterburner.cli.options import (
+    METRIC_DEFAULT,
+    CounterOption,
     EstimatorOption,
     ExecutorOption,
     JudgeOption,
@@ -21,18 +23,20 @@ from afterburner.cli.options import (
     MetricOption,
     apply_measure_cores,
     judge_executor,
-    measure_settings,
+    measurement,
 )
 from afterburner.cli.progress import progress_bar
 from afterburner.cli.speedups import speedup_lines, write_best_version
 from afterburner.core.config import default_of, help_of
 from afterburner.core.errors import UsageError
+from afterburner.core.metrics import info
 from afterburner.datasets.model import Dataset, Problem
 from afterburner.datasets.own import own_problem
 from afterburner.datasets.registry import load_dataset
 from afterburner.datasets.testgen import FEEDBACK_PLAN, SCORING_PLAN, TestSplit
-from afterburner.evaluation.evaluate import MeasureSettings
 from afterburner.evaluation.render import to_markdown
+from afterburner.judge.executor import JudgeExecutor
+from afterburner.judge.measurement import Measurement
 from afterburner.judge.stats import DEFAULT_ESTIMATOR
 from afterburner.models.base import Backend, GenerationConfig, ModelSpec
 from afterburner.models.embedded import DEFAULT_MODEL
@@ -117,11 +121,12 @@ def optimize(
     template: Annotated[str, typer.Option("--template", help=help_of(LoopConfig, "template"))] = default_of(
         LoopConfig, "template"
     ),
-    repeat: Annotated[int, typer.Option("--repeat", "-n", help=help_of(LoopConfig, "repeat"))] = default_of(
-        LoopConfig, "repeat"
+    repeat: Annotated[int, typer.Option("--repeat", "-n", help=help_of(Measurement, "repeat"))] = default_of(
+        Measurement, "repeat"
     ),
     estimator: EstimatorOption = DEFAULT_ESTIMATOR,
-    metric: MetricOption = "cpu_time",
+    metric: MetricOption = METRIC_DEFAULT,
+    counter: CounterOption = None,
     measure_cores: MeasureCoresOption = None,
     executor: ExecutorOption = None,
     judge: JudgeOption = None,
@@ -186,7 +191,7 @@ def optimize(
     """
     if not 1 <= parallel <= 64:
         raise UsageError("--parallel must be 1 .. 64")
-    settings = measure_settings(repeat, estimator, metric, "off")
+    settings = measurement(repeat, estimator, metric, counter)
     split = TestSplit(replace(FEEDBACK_PLAN, seed=feedback_seed), replace(SCORING_PLAN, seed=scoring_seed))
     apply_measure_cores(measure_cores)
     pin_to_host_cores()  # our own threads (and a local model's) stay off the measurement cores
@@ -200,7 +205,7 @@ def optimize(
         objective=objective,
         language=language,
         template=template,
-        repeat=repeat,
+        measurement=settings,
         repair=repair,
         reask=not no_reask,
         first_samples=first_samples,
@@ -213,13 +218,13 @@ def optimize(
         generation=GenerationConfig(max_tokens=max_tokens, temperature=temperature, seed=seed),
     )
     spec = _spec(model, backend, base_url, api_key, threads)
-    settings = replace(settings, executor=judge_executor(executor, judge))
+    where = judge_executor(executor, judge)
     try:
         with create_backend(spec, progress=lambda line: print(line, file=sys.stderr)) as llm:
-            result = _session(target, llm, config, out_dir, parallel, settings, split, restart, start_from)
+            result = _session(target, llm, config, out_dir, parallel, where, split, restart, start_from)
     finally:
-        if settings.executor is not None:
-            settings.executor.close()
+        if where is not None:
+            where.close()
     _print_result(result, target, file, out_dir)
 
 
@@ -229,17 +234,18 @@ def _session(
     config: LoopConfig,
     out_dir: Path,
     parallel: int,
-    settings: MeasureSettings,
+    executor: JudgeExecutor | None,
     split: TestSplit,
     restart: bool,
     start_from: str | None,
 ) -> SessionResult:
     loaded, chosen = target.dataset, target.problems
-    where = f", judged on {settings.executor.name}" if settings.executor is not None else ""
+    where = f", judged on {executor.name}" if executor is not None else ""
+    ranked = info(config.measurement.metric).display
     out.print(
         f"optimizing {len(chosen)} problem(s) of {loaded.name} with {llm.name} ({llm.kind}): "
-        f"{config.iterations} iteration(s) x {config.samples} sample(s), objective {config.objective}, "
-        f"template {config.template}{where}"
+        f"{config.iterations} iteration(s) x {config.samples} sample(s), objective {config.objective} "
+        f"(ranked by {ranked}), template {config.template}{where}"
     )
     with progress_bar("measuring reference solutions") as update:
         return run_session(
@@ -252,7 +258,7 @@ def _session(
             target.starts,
             on_event=lambda line: out.print(line, highlight=False),
             on_progress=update,
-            settings=settings,
+            executor=executor,
             split=split,
             restart=restart,
             start_from=start_from,

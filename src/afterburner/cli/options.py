@@ -6,33 +6,31 @@ from typing import Annotated, cast
 
 import typer
 
+from afterburner.core.config import default_of, help_of
 from afterburner.core.errors import UsageError
-from afterburner.evaluation.evaluate import MeasureSettings
-from afterburner.evaluation.metrics import TIME_METRICS
+from afterburner.core.metrics import Metric
 from afterburner.judge.executor import JudgeExecutor
-from afterburner.judge.stats import ESTIMATORS
+from afterburner.judge.measurement import COUNTERS, Counter, Measurement
 from afterburner.sandbox.cores import set_measure_cores
 from afterburner.sandbox.runner import InstructionMode
 
-INSTRUCTION_MODES = ("off", "auto", "perf", "valgrind")
+INSTRUCTION_MODES: tuple[str, ...] = ("off", "auto", "perf", "valgrind", "qemu")
 
 
 def instruction_mode(value: str) -> InstructionMode:
     if value not in INSTRUCTION_MODES:
-        raise UsageError(f"unknown instruction mode {value!r}", "use off, auto, perf or valgrind")
+        raise UsageError(f"unknown instruction mode {value!r}", f"use {', '.join(INSTRUCTION_MODES)}")
     return cast(InstructionMode, value)
 
 
-def measure_settings(repeat: int, estimator: str, metric: str, instructions: str) -> MeasureSettings:
-    """Validated measurement settings; ranking by instructions switches valgrind counting on."""
-    if estimator not in ESTIMATORS:
-        raise UsageError(f"unknown estimator {estimator!r}", f"use one of {', '.join(ESTIMATORS)}")
-    if metric not in TIME_METRICS:
-        raise UsageError(f"unknown metric {metric!r}", f"use one of {', '.join(TIME_METRICS)}")
-    mode = instruction_mode(instructions)
-    if metric == "instructions" and mode == "off":
-        mode = "valgrind"
-    return MeasureSettings(repeat, estimator, mode, metric)
+def measurement(repeat: int, estimator: str, metric: str, counter: str | None) -> Measurement:
+    """Validated measurement settings. Without --counter: count when instructions rank (auto), not
+    when a clock ranks (today's behaviour of --metric cpu_time)."""
+    if counter is None:
+        counter = "auto" if metric == Metric.INSTRUCTIONS else "off"
+    if counter not in COUNTERS:
+        raise UsageError(f"unknown counter {counter!r}", f"use one of {', '.join(COUNTERS)}")
+    return Measurement(repeat, estimator, metric, cast(Counter, counter))  # type: ignore[arg-type]
 
 
 def apply_measure_cores(spec: str | None) -> None:
@@ -48,15 +46,14 @@ EstimatorOption = Annotated[
         help="How a solution's repeated passes become one figure: min, median, hodges_lehmann or mean.",
     ),
 ]
-MetricOption = Annotated[
-    str,
+MetricOption = Annotated[str, typer.Option("--metric", help=help_of(Measurement, "metric"))]
+METRIC_DEFAULT: str = default_of(Measurement, "metric")
+CounterOption = Annotated[
+    str | None,
     typer.Option(
-        "--metric",
-        help="What Beyond-T ranks by: cpu_time, wall_time, or instructions (valgrind: deterministic, 20-100x slower).",
+        "--counter",
+        help=help_of(Measurement, "counter") + " Default: auto when instructions rank, off when a clock does.",
     ),
-]
-InstructionsOption = Annotated[
-    str, typer.Option("--instructions", help="Also count instructions: off, auto, perf or valgrind (slow).")
 ]
 MeasureCoresOption = Annotated[
     str | None,

@@ -55,7 +55,8 @@ class RunResult:
     stderr: bytes = b""
     output_truncated: bool = False
     instructions: int | None = None
-    instruction_source: str | None = None  # "perf", "valgrind" or None
+    instruction_source: str | None = None  # "perf", "valgrind", "qemu" or None
+    uncounted: str = ""  # why a counting run gave no count (the program tampered with the counter, ...)
     monitor_cpu_time: float = 0.0
     setup_time: float = 0.0  # wall time spent creating the sandbox before the program started
     message: str = ""
@@ -87,6 +88,7 @@ class RunResult:
             "sampling": vars(self.sampling),
             "instructions": self.instructions,
             "instruction_source": self.instruction_source,
+            "uncounted": self.uncounted,
             "monitor_cpu_time": self.monitor_cpu_time,
             "setup_time": self.setup_time,
             "output_truncated": self.output_truncated,
@@ -118,6 +120,7 @@ def run_result_from_dict(data: dict[str, Any]) -> RunResult:
         output_truncated=bool(data.get("output_truncated", False)),
         instructions=data.get("instructions"),
         instruction_source=data.get("instruction_source"),
+        uncounted=str(data.get("uncounted", "")),
         monitor_cpu_time=float(data.get("monitor_cpu_time", 0.0)),
         setup_time=float(data.get("setup_time", 0.0)),
         message=str(data.get("message", "")),

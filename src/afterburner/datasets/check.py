@@ -8,6 +8,7 @@ from afterburner.core.errors import AfterburnerError
 from afterburner.datasets.model import Dataset, Issue
 from afterburner.datasets.profile import ProfileRun, profile_dataset
 from afterburner.datasets.testgen import TestPlan, generate_tests
+from afterburner.judge.measurement import Measurement
 
 
 def check_generators(dataset: Dataset, plan: TestPlan) -> list[Issue]:
@@ -34,5 +35,6 @@ def check_dataset(
     """All issues of a dataset: loading, generators, and reference solutions that do not pass."""
     plan = plan or TestPlan()
     issues = check_generators(dataset, plan)
-    run = profile_dataset(dataset, workers=workers, repeat=1, plan=plan, on_progress=on_progress)
+    correctness = Measurement(repeat=1, metric="cpu_time", counter="off")  # verdicts only: nothing counted
+    run = profile_dataset(dataset, workers, correctness, plan=plan, on_progress=on_progress)
     return [*run.issues, *issues], run

@@ -10,7 +10,7 @@ from afterburner.datasets.model import Problem
 from afterburner.judge.checkers import Checker, Evaluator, SandboxedEvaluator
 from afterburner.judge.executor import JudgeBatch, JudgeExecutor, judge_on
 from afterburner.judge.judge import JudgeItem, JudgeResult
-from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator
+from afterburner.judge.measurement import Measurement
 from afterburner.languages import get_language
 from afterburner.sandbox.runner import SandboxOptions
 
@@ -27,11 +27,10 @@ def judge_solution(
     language: str,
     code: str,
     tests: Sequence[TestCase],
-    repeat: int = 1,
-    options: SandboxOptions | None = None,
+    measurement: Measurement | None = None,
     limits: Limits = SOLUTION_LIMITS,
-    estimator: Estimator = DEFAULT_ESTIMATOR,
     executor: JudgeExecutor | None = None,
+    options: SandboxOptions | None = None,
 ) -> JudgeResult:
     """Judge code for a problem (function style: pasted into the runner) with its evaluator.
 
@@ -39,5 +38,5 @@ def judge_solution(
     """
     source = problem.program_source(language, code).text
     item = JudgeItem(get_language(language), source, tuple(tests), problem_checker(problem))
-    batch = JudgeBatch((item,), limits, options or SandboxOptions(), repeat, estimator)
+    batch = JudgeBatch((item,), limits, measurement or Measurement(), options=options or SandboxOptions())
     return judge_on(executor, batch)[0]

@@ -3,7 +3,9 @@
 The solutions of one problem are measured together, their passes interleaved round-robin
 (`judge_batch`), so drift of the machine does not become a ranking. Each solution's figures
 are cached by (code hash, tests hash, machine fingerprint, settings), written as soon as its
-problem is measured: a re-run is instant and an interrupted run resumes.
+problem is measured: a re-run is instant and an interrupted run resumes. Instruction counts,
+which do not depend on the machine's load, are cached per toolchain by the judge
+(`judge.counting`): a new machine with the same toolchain re-times but does not re-count.
 """
 
 from __future__ import annotations
@@ -11,13 +13,16 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from afterburner.core.cache import LOCAL, ContentCache, Scope
 from afterburner.core.errors import AfterburnerError
 from afterburner.core.limits import Limits
+from afterburner.core.measured import Measured
+from afterburner.core.metrics import Metric
 from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets.judging import SOLUTION_LIMITS, problem_checker
@@ -25,39 +30,84 @@ from afterburner.datasets.model import Dataset, Issue, Problem, Solution
 from afterburner.datasets.testgen import TestPlan, tests_hash
 from afterburner.judge.executor import JudgeBatch, JudgeExecutor, judge_on, worker_count
 from afterburner.judge.judge import JudgeItem, JudgeResult
-from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator
+from afterburner.judge.measurement import Measurement
 from afterburner.languages import get_language
-from afterburner.sandbox.runner import InstructionMode, SandboxOptions
 
 
 @dataclass(frozen=True)
 class SolutionProfile:
-    """Figures of one solution over `repeat` passes of its problem's tests, summarized by `estimator`."""
+    """One solution of a problem, measured: who it is, and what was measured (`measured`)."""
 
     problem_id: str
     language: str
     label: str
     code_hash: str
-    verdict: Verdict
-    cpu_time: float | None = None
-    wall_time: float | None = None
-    peak_memory: float | None = None
-    memory_integral: float | None = None
-    instructions: float | None = None
-    cpu_time_mad: float | None = None
+    measured: Measured
     repeat: int = 1
-    detail: str = ""
-    estimator: str = DEFAULT_ESTIMATOR
-    flaky: bool = False
-    samples: dict[str, list[float]] = field(default_factory=dict)  # per metric: one total per measured pass
-    unmeasured: dict[str, str] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "verdict", Verdict(self.verdict))  # also from a cached JSON string
+    @property
+    def verdict(self) -> Verdict:
+        return self.measured.verdict
 
     @property
     def passed(self) -> bool:
-        return self.verdict is Verdict.AC
+        return self.measured.passed
+
+    @property
+    def detail(self) -> str:
+        return self.measured.detail
+
+    @property
+    def samples(self) -> Mapping[str, list[float]]:
+        return self.measured.samples
+
+    def figure(self, metric: str | Metric) -> float | None:
+        return self.measured.figure(metric)
+
+    @property
+    def cpu_time(self) -> float | None:
+        return self.figure(Metric.CPU_TIME)
+
+    @property
+    def wall_time(self) -> float | None:
+        return self.figure(Metric.WALL_TIME)
+
+    @property
+    def peak_memory(self) -> float | None:
+        return self.figure(Metric.PEAK_MEMORY)
+
+    @property
+    def memory_integral(self) -> float | None:
+        return self.figure(Metric.MEMORY_INTEGRAL)
+
+    @property
+    def instructions(self) -> float | None:
+        return self.figure(Metric.INSTRUCTIONS)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "problem_id": self.problem_id,
+            "language": self.language,
+            "label": self.label,
+            "code_hash": self.code_hash,
+            "repeat": self.repeat,
+            "measured": self.measured.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SolutionProfile:
+        return cls(
+            str(data["problem_id"]),
+            str(data["language"]),
+            str(data["label"]),
+            str(data["code_hash"]),
+            Measured.from_dict(data["measured"]),
+            int(data.get("repeat", 1)),
+        )
+
+    @classmethod
+    def unrunnable(cls, problem_id: str, solution: Solution, reason: str, repeat: int = 1) -> SolutionProfile:
+        return cls(problem_id, solution.language, solution.label, solution.code_hash, Measured(Verdict.CE, detail=reason), repeat)
 
 
 @dataclass
@@ -69,40 +119,15 @@ class ProfileRun:
 
 
 def profile_of(problem: Problem, solution: Solution, result: JudgeResult, repeat: int) -> SolutionProfile:
-    failure = result.first_failure
-    metrics = result.metrics if result.passed else {}
-    spread = result.spread.get("cpu_time")
-    detail = failure.detail if failure else result.compile.message
-    if result.flaky:
-        detail = f"flaky: a later measured pass gave {result.verdict.value}. {detail}"
-    return SolutionProfile(
-        problem_id=problem.id,
-        language=solution.language,
-        label=solution.label,
-        code_hash=solution.code_hash,
-        verdict=result.verdict,
-        cpu_time=metrics.get("cpu_time"),
-        wall_time=metrics.get("wall_time"),
-        peak_memory=metrics.get("peak_memory"),
-        memory_integral=metrics.get("memory_integral"),
-        instructions=metrics.get("instructions"),
-        cpu_time_mad=spread.mad if spread and result.passed else None,
-        repeat=repeat,
-        detail=detail[:2000],
-        estimator=result.estimator,
-        flaky=result.flaky,
-        samples=dict(result.samples) if result.passed else {},
-        unmeasured=dict(result.unmeasured),
-    )
+    measured = replace(result.measured, detail=result.measured.detail[:2000])
+    return SolutionProfile(problem.id, solution.language, solution.label, solution.code_hash, measured, repeat)
 
 
 def profile_batch(
     problem: Problem,
     solutions: Sequence[Solution],
     tests: Sequence[TestCase],
-    repeat: int = 1,
-    options: SandboxOptions | None = None,
-    estimator: Estimator = DEFAULT_ESTIMATOR,
+    measurement: Measurement | None = None,
     limits: Limits = SOLUTION_LIMITS,
     executor: JudgeExecutor | None = None,
 ) -> list[SolutionProfile]:
@@ -111,6 +136,7 @@ def profile_batch(
     Solutions in a language without a runner for this problem come back as CE with the reason.
     `executor`: where the batch runs (None: this process); it stays one batch wherever it runs.
     """
+    measurement = measurement or Measurement()
     checker = problem_checker(problem)
     shared = tuple(tests)  # one list for every item: sent once when the batch goes elsewhere
     items: dict[int, JudgeItem] = {}
@@ -120,33 +146,25 @@ def profile_batch(
             source = problem.program_source(solution.language, solution.code).text
             items[index] = JudgeItem(get_language(solution.language), source, shared, checker)
         except (AfterburnerError, KeyError) as error:  # no runner, or no such language
-            unrunnable[index] = SolutionProfile(
-                problem.id,
-                solution.language,
-                solution.label,
-                solution.code_hash,
-                Verdict.CE,
-                repeat=repeat,
-                detail=str(error),
-            )
-    batch = JudgeBatch(tuple(items.values()), limits, options or SandboxOptions(), repeat, estimator)
+            unrunnable[index] = SolutionProfile.unrunnable(problem.id, solution, str(error), measurement.repeat)
+    batch = JudgeBatch(tuple(items.values()), limits, measurement)
     results = iter(judge_on(executor, batch) if items else [])
     return [
-        unrunnable[i] if i in unrunnable else profile_of(problem, s, next(results), repeat)
+        unrunnable[i] if i in unrunnable else profile_of(problem, s, next(results), measurement.repeat)
         for i, s in enumerate(solutions)
     ]
 
 
-def _cache_key(solution: Solution, tests_digest: str, repeat: int, instructions: str, estimator: str) -> str:
-    recipe = f"{solution.code_hash}|{tests_digest}|{repeat}|{instructions}|{estimator}|{SOLUTION_LIMITS}"
+def _cache_key(solution: Solution, tests_digest: str, measurement: Measurement) -> str:
+    recipe = f"{solution.code_hash}|{tests_digest}|{measurement.recipe()}|{SOLUTION_LIMITS}"
     return hashlib.sha256(recipe.encode()).hexdigest()
 
 
 def _cached(cache: ContentCache, key: str) -> SolutionProfile | None:
     stored = cache.get(key)
     try:
-        return None if stored is None else SolutionProfile(**stored)
-    except (TypeError, ValueError):  # fields of another version: measure again
+        return None if stored is None else SolutionProfile.from_dict(stored)
+    except (KeyError, TypeError, ValueError):  # fields of another version: measure again
         return None
 
 
@@ -178,13 +196,11 @@ def _jobs(
 def profile_dataset(
     dataset: Dataset,
     workers: int = 1,
-    repeat: int = 3,
+    measurement: Measurement | None = None,
     languages: Sequence[str] | None = None,
     plan: TestPlan | None = None,
-    instructions: InstructionMode = "off",
     use_cache: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
-    estimator: Estimator = DEFAULT_ESTIMATOR,
     executor: JudgeExecutor | None = None,
 ) -> ProfileRun:
     """Profile every reference solution (optionally only some languages) of a dataset.
@@ -198,23 +214,20 @@ def profile_dataset(
     plan = plan or TestPlan()
     started = time.monotonic()
     outcome = ProfileRun(issues=list(dataset.issues))
-    jobs, issues = _jobs(
-        dataset, languages, plan, lambda s, digest: _cache_key(s, digest, repeat, instructions, estimator)
-    )
+    measurement = measurement or Measurement()
+    jobs, issues = _jobs(dataset, languages, plan, lambda s, digest: _cache_key(s, digest, measurement))
     outcome.issues += issues
     total = sum(len(job.solutions) for job in jobs)
     lock = threading.Lock()
     done = 0
-    options = SandboxOptions(instructions=instructions)
 
     def measure(job: _ProblemJob) -> list[SolutionProfile]:
         cached = {s.code_hash: p for s, k in job.solutions if use_cache and (p := _cached(cache, k)) is not None}
         missing = [(s, c) for s, c in job.solutions if s.code_hash not in cached]
-        fresh = profile_batch(
-            job.problem, [s for s, _ in missing], job.tests, repeat, options, estimator, executor=executor
-        )
+        fresh = profile_batch(job.problem, [s for s, _ in missing], job.tests, measurement, executor=executor)
         for (_, key), profile in zip(missing, fresh, strict=True):
-            cache.put(key, asdict(profile))
+            if not profile.measured.infrastructure_error:  # our failure: measure again next time
+                cache.put(key, profile.to_dict())
         with lock:
             outcome.measured += len(missing)
         by_hash = {**cached, **{p.code_hash: p for p in fresh}}

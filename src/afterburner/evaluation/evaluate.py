@@ -22,8 +22,7 @@ from afterburner.datasets.testgen import TestPlan, TestSplit
 from afterburner.evaluation.candidates import Candidate
 from afterburner.evaluation.metrics import ALL_METRICS, Execution, References
 from afterburner.judge.executor import JudgeExecutor, worker_count
-from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator
-from afterburner.sandbox.runner import InstructionMode, SandboxOptions
+from afterburner.judge.measurement import Measurement
 
 CANDIDATE_PROVENANCE = "candidate"
 
@@ -32,49 +31,19 @@ def key(problem_id: str, language: str) -> str:
     return f"{problem_id}@{language}"
 
 
-def references_from(profiles: Sequence[SolutionProfile], time_metric: str = "cpu_time") -> References:
+def references_from(profiles: Sequence[SolutionProfile], measurement: Measurement | None = None) -> References:
+    """The passed references' figures per problem and language, ranked as `measurement` says."""
+    measurement = measurement or Measurement()
     values: dict[str, dict[str, list[float]]] = {}
     for profile in profiles:
         if not profile.passed:
             continue
         slot = values.setdefault(key(profile.problem_id, profile.language), {m: [] for m in ALL_METRICS})
         for metric in ALL_METRICS:
-            value = getattr(profile, metric)
+            value = profile.figure(metric)
             if value is not None:
                 slot[metric].append(float(value))
-    return References(values, time_metric)
-
-
-@dataclass(frozen=True)
-class MeasureSettings:
-    """How candidates and references are measured; the defaults of `eval` and `optimize`."""
-
-    repeat: int = 3
-    estimator: Estimator = DEFAULT_ESTIMATOR
-    instructions: InstructionMode = "off"
-    time_metric: str = "cpu_time"
-    # Where batches run (None: this process); not a setting of the measurement itself.
-    executor: JudgeExecutor | None = field(default=None, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        if not 1 <= self.repeat <= 100:
-            raise UsageError("repeat must be between 1 and 100")
-        if self.time_metric == "instructions" and self.instructions != "valgrind":
-            raise UsageError("ranking by instructions needs deterministic counts", "use --instructions valgrind")
-
-    @property
-    def options(self) -> SandboxOptions:
-        return SandboxOptions(instructions=self.instructions)
-
-    def to_dict(self) -> dict[str, object]:
-        """The settings as reports record them, with where the batches ran."""
-        return {
-            "repeat": self.repeat,
-            "estimator": self.estimator,
-            "instructions": self.instructions,
-            "time_metric": self.time_metric,
-            "executor": self.executor.name if self.executor is not None else "local",
-        }
+    return References(values, str(measurement.clock), measurement.metric)
 
 
 @dataclass
@@ -90,7 +59,8 @@ def measure_with_references(
     language: str,
     codes: Sequence[str],
     tests: Sequence[TestCase],
-    settings: MeasureSettings,
+    measurement: Measurement,
+    executor: JudgeExecutor | None = None,
 ) -> BatchMeasurement:
     """Measure candidate codes together with the problem's references in `language`.
 
@@ -98,26 +68,17 @@ def measure_with_references(
     """
     candidates = [Solution(language, code, f"candidate-{i}", CANDIDATE_PROVENANCE) for i, code in enumerate(codes)]
     batch = [*candidates, *problem.solutions_in(language)]
-    profiles = profile_batch(
-        problem, batch, tests, settings.repeat, settings.options, settings.estimator, executor=settings.executor
-    )
+    profiles = profile_batch(problem, batch, tests, measurement, executor=executor)
     return BatchMeasurement(profiles[: len(candidates)], profiles[len(candidates) :])
 
 
 def execution_of(profile: SolutionProfile, problem_id: str, candidate: Candidate | None = None) -> Execution:
-    passed = profile.passed
     return Execution(
         problem_id=key(problem_id, profile.language),
-        passed=passed,
-        cpu_time=profile.cpu_time if passed else None,
-        peak_memory=profile.peak_memory if passed else None,
-        memory_integral=profile.memory_integral if passed else None,
+        measured=profile.measured,
         sample_id=candidate.sample_id if candidate else 0,
         iteration=candidate.iteration if candidate else 0,
         language=profile.language,
-        wall_time=profile.wall_time if passed else None,
-        instructions=profile.instructions if passed else None,
-        not_scored=not_scored_reason(profile.verdict, profile.detail),
     )
 
 
@@ -132,7 +93,8 @@ class Evaluation:
     references: References
     profile: ProfileRun
     failures: dict[int, str]  # candidate index -> first failure detail
-    settings: MeasureSettings = field(default_factory=MeasureSettings)
+    measurement: Measurement = field(default_factory=Measurement)
+    where: str = "local"  # where the batches ran
 
 
 def _groups(dataset: Dataset, candidates: Sequence[Candidate]) -> dict[tuple[str, str], list[int]]:
@@ -150,17 +112,17 @@ def evaluate_candidates(
     dataset: Dataset,
     candidates: Sequence[Candidate],
     workers: int = 1,
-    repeat: int = 3,
+    measurement: Measurement | None = None,
     plan: TestPlan | None = None,
     on_progress: Callable[[int, int], None] | None = None,
-    settings: MeasureSettings | None = None,
+    executor: JudgeExecutor | None = None,
 ) -> Evaluation:
     """Measure every (problem, language) group of candidates together with its references.
 
     The tests are `plan`'s, by default the scoring tests (generated with their own seed, never
     shown in a prompt, less any that coincide with a feedback test).
     """
-    settings = settings or MeasureSettings(repeat=repeat)
+    measurement = measurement or Measurement()
     groups = _groups(dataset, candidates)
     problems = {pid: dataset.get(pid) for pid, _ in groups}
     split = TestSplit()
@@ -178,7 +140,7 @@ def evaluate_candidates(
         pid, language = group
         indices = groups[group]
         codes = [candidates[i].code for i in indices]
-        batch = measure_with_references(problems[pid], language, codes, tests[pid], settings)
+        batch = measure_with_references(problems[pid], language, codes, tests[pid], measurement, executor)
         profiles, references = batch.candidates, batch.references
         with lock:
             for index, profile in zip(indices, profiles, strict=True):
@@ -191,7 +153,8 @@ def evaluate_candidates(
             done[0] += len(indices) + len(references)
             progress(done[0], total)
 
-    with ThreadPoolExecutor(worker_count(settings.executor, workers)) as pool:
+    with ThreadPoolExecutor(worker_count(executor, workers)) as pool:
         list(pool.map(measure, list(groups)))
     judged = [e for e in executions if e is not None]
-    return Evaluation(judged, references_from(run.profiles, settings.time_metric), run, failures, settings)
+    where = executor.name if executor is not None else "local"
+    return Evaluation(judged, references_from(run.profiles, measurement), run, failures, measurement, where)

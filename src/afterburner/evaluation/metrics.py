@@ -1,12 +1,15 @@
-"""Litmus metrics: Pass@k, Beyond-T/M/I percentiles against reference solutions, bootstrap intervals, categories.
+"""Litmus metrics: Pass@k, Beyond-T/M/I/C percentiles against reference solutions, bootstrap intervals, categories.
 
-Pure logic without I/O. Lower is better for every efficiency metric (seconds, bytes, byte-seconds).
+Pure logic without I/O. Lower is better for every efficiency metric (seconds, bytes, byte-seconds,
+instructions). Beyond-T ranks by a clock (CPU time, or wall time), Beyond-M by peak memory,
+Beyond-I by the memory-time integral (the paper's three) and Beyond-C by the exact instruction
+count, where one was taken. Which of them decides (the headline) is the run's ranking metric.
 
 Percentiles and ties: a candidate x scores the share of references r it beats or ties, where r counts
 when r >= x (at least as slow: the paper's convention) or when the two differ by no more than the
-measurement noise, |x - r| <= tolerance * max(x, r). A candidate 0.3% slower than a reference on a
-noisy CPU clock has not lost to it; one 5% slower has. `TIE_TOLERANCE` holds each metric's default
-tolerance; with tolerance 0 the rule is exactly `1 - bisect_left(sorted(H), x) / |H|`.
+metric's tie tolerance, |x - r| <= tolerance * max(x, r) (`core.metrics`). A candidate 0.3% slower
+than a reference on a noisy CPU clock has not lost to it; one 5% slower has. With tolerance 0 the
+rule is exactly `1 - bisect_left(sorted(H), x) / |H|`.
 """
 
 from __future__ import annotations
@@ -24,31 +27,40 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy import stats  # type: ignore[import-untyped]
 
+from afterburner.core.measured import Measured
+from afterburner.core.metrics import ALL, CLOCKS, INFO, TIE_TOLERANCE, Metric
+from afterburner.core.verdicts import Verdict
+
+# The paper's three scores' slots (the time slot follows the clock chosen), and the count's.
 METRICS: tuple[str, ...] = ("cpu_time", "peak_memory", "memory_integral")
-# What Beyond-T may rank by: CPU time (default), wall time, or deterministic instruction counts.
-TIME_METRICS: tuple[str, ...] = ("cpu_time", "wall_time", "instructions")
-ALL_METRICS: tuple[str, ...] = (*METRICS, "wall_time", "instructions")
-DISPLAY_NAMES: Mapping[str, str] = MappingProxyType(
-    {"cpu_time": "Beyond-T", "peak_memory": "Beyond-M", "memory_integral": "Beyond-I"}
-)
-SCORE_NAMES: tuple[str, ...] = ("pass_at_1", "beyond_t", "beyond_m", "beyond_i")
+SLOTS: tuple[str, ...] = (*METRICS, "instructions")
+TIME_METRICS: tuple[str, ...] = tuple(str(m) for m in CLOCKS)
+ALL_METRICS: tuple[str, ...] = tuple(str(m) for m in ALL)
+DISPLAY_NAMES: Mapping[str, str] = MappingProxyType({slot: INFO[Metric(slot)].score for slot in SLOTS})
+SCORE_NAMES: tuple[str, ...] = ("pass_at_1", "beyond_t", "beyond_m", "beyond_i", "beyond_c")
 SCORE_LABELS: Mapping[str, str] = MappingProxyType(
-    {"pass_at_1": "Pass@1", "beyond_t": "Beyond-T", "beyond_m": "Beyond-M", "beyond_i": "Beyond-I"}
+    {
+        "pass_at_1": "Pass@1",
+        "beyond_t": "Beyond-T",
+        "beyond_m": "Beyond-M",
+        "beyond_i": "Beyond-I",
+        "beyond_c": "Beyond-C",
+    }
+)
+SCORE_OF_METRIC: Mapping[str, str] = MappingProxyType(
+    {
+        "cpu_time": "beyond_t",
+        "wall_time": "beyond_t",
+        "peak_memory": "beyond_m",
+        "memory_integral": "beyond_i",
+        "instructions": "beyond_c",
+    }
 )
 
 
-def _check_metric(metric: str) -> None:
-    if metric not in ALL_METRICS:
-        raise ValueError(f"unknown metric {metric!r}; expected one of {', '.join(ALL_METRICS)}")
-
-
-# Default tie tolerances, relative (see the module docstring). Times: the median of a few passes of the same
-# program still moves by a few percent between runs (frequency, cache and scheduler effects), so 3%. Peak
-# memory is a cgroup high-water mark that moves only by page and allocator granularity: 1%. The integral
-# carries the time noise plus sampling jitter: 5%. Instruction counts are deterministic: exact (0).
-TIE_TOLERANCE: Mapping[str, float] = MappingProxyType(
-    {"cpu_time": 0.03, "wall_time": 0.03, "peak_memory": 0.01, "memory_integral": 0.05, "instructions": 0.0}
-)
+def _check_metric(name: str) -> None:
+    if name not in ALL_METRICS:
+        raise ValueError(f"unknown metric {name!r}; expected one of {', '.join(ALL_METRICS)}")
 
 
 def _loses_to(value: float, reference: float, tolerance: float) -> bool:
@@ -79,29 +91,65 @@ def pass_at_k(n: int, c: int, k: int) -> float:
 
 @dataclass(frozen=True)
 class Execution:
-    """One judged run of a candidate solution; metrics are None when it failed or was not measured."""
+    """One judged run of a candidate solution: which problem, sample and iteration, and what was measured.
+
+    An infrastructure error (IE: our side failed, not the candidate) is not scored: it is left out of N.
+    """
 
     problem_id: str
-    passed: bool
-    cpu_time: float | None
-    peak_memory: float | None
-    memory_integral: float | None
+    measured: Measured
     sample_id: int = 0
     iteration: int = 0
     language: str = "python"
-    wall_time: float | None = None
-    instructions: float | None = None
-    # Why it is not scored ("" = scored): our side failed (IE), so it is left out of N entirely.
-    not_scored: str = ""
+
+    @classmethod
+    def of(
+        cls,
+        problem_id: str,
+        passed: bool,
+        cpu_time: float | None = None,
+        peak_memory: float | None = None,
+        memory_integral: float | None = None,
+        *,
+        wall_time: float | None = None,
+        instructions: float | None = None,
+        sample_id: int = 0,
+        iteration: int = 0,
+        language: str = "python",
+        not_scored: str = "",
+    ) -> Execution:
+        """An execution from figures (tests, tables, loaded rows); `not_scored` makes it IE with that reason."""
+        if not_scored:
+            measured = Measured(Verdict.IE, detail=not_scored)
+        else:
+            figures = {
+                "cpu_time": cpu_time,
+                "peak_memory": peak_memory,
+                "memory_integral": memory_integral,
+                "wall_time": wall_time,
+                "instructions": instructions,
+            }
+            measured = Measured(Verdict.AC if passed else Verdict.WA, figures if passed else {})
+        return cls(problem_id, measured, sample_id, iteration, language)
+
+    @property
+    def passed(self) -> bool:
+        return self.measured.passed
 
     @property
     def scored(self) -> bool:
-        return not self.not_scored
+        return not self.measured.infrastructure_error
 
-    def value(self, metric: str) -> float | None:
-        _check_metric(metric)
-        value: float | None = getattr(self, metric)
-        return value
+    @property
+    def not_scored(self) -> str:
+        """'' when scored; else why not (our side failed)."""
+        if self.scored:
+            return ""
+        return f"not scored: infrastructure error ({self.measured.detail[:200]})"
+
+    def value(self, name: str) -> float | None:
+        _check_metric(name)
+        return self.measured.figure(name)
 
 
 @dataclass(frozen=True)
@@ -109,73 +157,96 @@ class References:
     """Metric values of passed reference solutions per problem, measured on the same machine as the candidates."""
 
     by_problem: Mapping[str, Mapping[str, Sequence[float]]] = field(default_factory=dict)
-    time_metric: str = "cpu_time"  # what Beyond-T ranks by (one of TIME_METRICS)
+    time_metric: str = "cpu_time"  # the clock Beyond-T ranks by (one of TIME_METRICS)
+    ranking: str = "cpu_time"  # the metric that decides (headline, categories): a clock or instructions
 
     def __post_init__(self) -> None:
         if self.time_metric not in TIME_METRICS:
             raise ValueError(f"unknown time metric {self.time_metric!r}; expected one of {', '.join(TIME_METRICS)}")
+        if self.ranking not in (*TIME_METRICS, "instructions"):
+            raise ValueError(f"{self.ranking!r} cannot rank programs by speed")
 
-    def ranked_metric(self, metric: str) -> str:
+    def ranked_metric(self, slot: str) -> str:
         """The metric measured for a Beyond slot: the time slot follows `time_metric`."""
-        return self.time_metric if metric == "cpu_time" else metric
+        return self.time_metric if slot == "cpu_time" else slot
 
-    def values(self, problem_id: str, metric: str) -> list[float]:
-        _check_metric(metric)
-        return list(self.by_problem.get(problem_id, {}).get(metric, ()))
+    @property
+    def headline(self) -> str:
+        """The score that decides: Beyond-C when counts rank, else Beyond-T."""
+        return SCORE_OF_METRIC[self.ranking]
+
+    def values(self, problem_id: str, name: str) -> list[float]:
+        _check_metric(name)
+        return list(self.by_problem.get(problem_id, {}).get(name, ()))
+
+    def counted(self) -> bool:
+        """Whether any reference has an instruction count (else Beyond-C means nothing)."""
+        return any(values.get("instructions") for values in self.by_problem.values())
 
     @classmethod
-    def from_executions(cls, executions: Iterable[Execution], time_metric: str = "cpu_time") -> References:
+    def from_executions(
+        cls, executions: Iterable[Execution], time_metric: str = "cpu_time", ranking: str = "cpu_time"
+    ) -> References:
         """Collect the measured values of passed reference runs; failed or unmeasured runs are ignored."""
         collected: dict[str, dict[str, list[float]]] = defaultdict(lambda: {m: [] for m in ALL_METRICS})
         for execution in executions:
             if not execution.passed:
                 continue
-            for metric in ALL_METRICS:
-                value = execution.value(metric)
+            for name in ALL_METRICS:
+                value = execution.value(name)
                 if value is not None:
-                    collected[execution.problem_id][metric].append(value)
-        return cls({problem: dict(values) for problem, values in collected.items()}, time_metric)
+                    collected[execution.problem_id][name].append(value)
+        return cls({problem: dict(values) for problem, values in collected.items()}, time_metric, ranking)
 
 
 @dataclass(frozen=True)
 class Scores:
-    """Pass@1 and Beyond-T/M/I over n executions, each a fraction in [0, 1]."""
+    """Pass@1 and Beyond-T/M/I/C over n executions, each a fraction in [0, 1].
+
+    Beyond-C is None when the references carry no instruction counts (nothing was counted).
+    """
 
     n: int
     pass_at_1: float
     beyond_t: float
     beyond_m: float
     beyond_i: float
+    beyond_c: float | None = None
 
-    def as_dict(self) -> dict[str, float]:
+    def as_dict(self) -> dict[str, float | None]:
         return {name: getattr(self, name) for name in SCORE_NAMES}
 
 
-# (passed, percentile time, percentile memory, percentile integral) of one execution.
-_Contribution = tuple[float, float, float, float]
+# (passed, percentile time, memory, integral, count) of one execution.
+_Contribution = tuple[float, float, float, float, float]
+
+
+def share(execution: Execution, references: References, slot: str) -> float:
+    """The execution's percentile in one Beyond slot; 0 when it failed or the metric is unmeasured."""
+    name = references.ranked_metric(slot)
+    value = execution.value(name) if execution.passed else None
+    if value is None:
+        return 0.0
+    return percentile(value, references.values(execution.problem_id, name), TIE_TOLERANCE.get(name, 0.0))
 
 
 def _contribution(execution: Execution, references: References) -> _Contribution:
     """What one execution adds to the sums behind Scores; failures and unmeasured metrics add 0."""
     if not execution.passed:
-        return (0.0, 0.0, 0.0, 0.0)
-    shares: list[float] = []
-    for slot in METRICS:
-        metric = references.ranked_metric(slot)
-        value = execution.value(metric)
-        refs = references.values(execution.problem_id, metric)
-        shares.append(0.0 if value is None else percentile(value, refs, TIE_TOLERANCE.get(metric, 0.0)))
-    return (1.0, shares[0], shares[1], shares[2])
+        return (0.0, 0.0, 0.0, 0.0, 0.0)
+    t, m, i, c = (share(execution, references, slot) for slot in SLOTS)
+    return (1.0, t, m, i, c)
 
 
-def _scores_from_sums(n: int, sums: Sequence[float]) -> Scores:
+def _scores_from_sums(n: int, sums: Sequence[float], counted: bool) -> Scores:
+    count = (sums[4] / n if n else 0.0) if counted else None
     if n == 0:
-        return Scores(0, 0.0, 0.0, 0.0, 0.0)
-    return Scores(n, sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n)
+        return Scores(0, 0.0, 0.0, 0.0, 0.0, count)
+    return Scores(n, sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n, count)
 
 
 def _sum(contributions: Iterable[_Contribution]) -> list[float]:
-    totals = [0.0, 0.0, 0.0, 0.0]
+    totals = [0.0, 0.0, 0.0, 0.0, 0.0]
     for contribution in contributions:
         for index, part in enumerate(contribution):
             totals[index] += part
@@ -188,8 +259,8 @@ def score(executions: Sequence[Execution], references: References) -> Scores:
     Executions that are not scored (an infrastructure error: ours, not the candidate's) are left
     out of the denominator too.
     """
-    counted = [e for e in executions if e.scored]
-    return _scores_from_sums(len(counted), _sum(_contribution(e, references) for e in counted))
+    scored = [e for e in executions if e.scored]
+    return _scores_from_sums(len(scored), _sum(_contribution(e, references) for e in scored), references.counted())
 
 
 @dataclass(frozen=True)
@@ -212,7 +283,7 @@ def bootstrap(
     seed: int = 0,
     level: float = 0.95,
 ) -> dict[str, Interval]:
-    """Intervals of the four scores from `scipy.stats.bootstrap` over problems; {} without scored executions.
+    """Intervals of the five scores from `scipy.stats.bootstrap` over problems; {} without scored executions.
 
     A resample draws problems with replacement, each with all its scored executions (samples of one
     problem are correlated, so drawing whole problems gives honest widths); the statistic is the score
@@ -231,13 +302,17 @@ def bootstrap(
         return {}
     problems = sorted(groups)  # fixed order: the same seed draws the same problems
     counts = np.array([len(groups[p]) for p in problems], dtype=float)
-    sums = np.array([_sum(_contribution(e, references) for e in groups[p]) for p in problems])  # (problems, 4)
+    sums = np.array([_sum(_contribution(e, references) for e in groups[p]) for p in problems])  # (problems, 5)
     if len(problems) < 2:
         point = sums[0] / counts[0]
-        return {name: Interval(float(v), float(v), level, "none") for name, v in zip(SCORE_NAMES, point, strict=True)}
+        return {
+            name: Interval(float(v), float(v), level, "none")
+            for name, v in zip(SCORE_NAMES, point, strict=True)
+            if name != "beyond_c" or references.counted()
+        }
 
     def statistic(drawn: NDArray[Any], axis: int = -1) -> NDArray[Any]:
-        # drawn: problem indices, shape (..., k); returns the four scores, shape (4, ...).
+        # drawn: problem indices, shape (..., k); returns the five scores, shape (5, ...).
         chosen = np.moveaxis(drawn, axis, -1).astype(int)
         scores = sums[chosen].sum(axis=-2) / counts[chosen].sum(axis=-1)[..., None]
         return np.moveaxis(scores, -1, 0)
@@ -257,6 +332,8 @@ def bootstrap(
     bounds["percentile"] = percentile_result.confidence_interval  # tried second
     intervals = {}
     for index, name in enumerate(SCORE_NAMES):
+        if name == "beyond_c" and not references.counted():
+            continue  # nothing counted: no Beyond-C, and no interval for it
         for method, (lows, highs) in bounds.items():
             low, high = float(np.asarray(lows)[index]), float(np.asarray(highs)[index])
             if math.isfinite(low) and math.isfinite(high):
@@ -305,13 +382,13 @@ class Category(StrEnum):
     FAILED = "failed"  # did not pass
 
 
-def categorize(execution: Execution, references: References, metric: str = "cpu_time") -> Category:
+def categorize(execution: Execution, references: References, slot: str = "cpu_time") -> Category:
     """BEYOND/BELOW need a strict win/loss against all references; anything else that passed is MEDIOCRE."""
     if not execution.passed:
         return Category.FAILED
-    metric = references.ranked_metric(metric)
-    value = execution.value(metric)
-    refs = references.values(execution.problem_id, metric)
+    name = references.ranked_metric(slot)
+    value = execution.value(name)
+    refs = references.values(execution.problem_id, name)
     if value is None or not refs:
         return Category.MEDIOCRE
     if value < min(refs):
@@ -322,13 +399,13 @@ def categorize(execution: Execution, references: References, metric: str = "cpu_
 
 
 def category_counts(
-    executions: Iterable[Execution], references: References, metric: str = "cpu_time"
+    executions: Iterable[Execution], references: References, slot: str = "cpu_time"
 ) -> dict[Category, int]:
     """How many scored executions fall in each category (the not-scored ones are in no N)."""
     counts = dict.fromkeys(Category, 0)
     for execution in executions:
         if execution.scored:
-            counts[categorize(execution, references, metric)] += 1
+            counts[categorize(execution, references, slot)] += 1
     return counts
 
 

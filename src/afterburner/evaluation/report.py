@@ -159,7 +159,7 @@ def ranking_line(references: References) -> str:
 
 
 def tolerance_text(references: References) -> str:
-    """The tie tolerances of the metrics the report ranks in, e.g. 'CPU time 3%, ..., instruction count 0.01%'."""
+    """The tie tolerances of the metrics the report ranks in, e.g. 'CPU time 3%, ..., instruction count 0.2%'."""
     names = [references.ranked_metric(slot) for slot in category_slots(references)]
     return ", ".join(f"{_display(name)} {TIE_TOLERANCE[name] * 100:g}%" for name in names)
 

@@ -16,7 +16,7 @@ from afterburner.core.errors import SandboxFailure
 from afterburner.core.limits import COMPILE_LIMITS, Limits
 from afterburner.core.results import RunResult
 from afterburner.core.verdicts import Verdict
-from afterburner.languages.base import Language
+from afterburner.languages.base import Language, counting
 from afterburner.sandbox.runner import FileSource, SandboxOptions, run
 
 MESSAGE_CHARS = 8000
@@ -31,8 +31,8 @@ class Program:
     language: Language
     files: dict[str, FileSource] = field(default_factory=dict)
 
-    def argv(self, limits: Limits) -> list[str]:
-        return self.language.run_argv(limits)
+    def argv(self, limits: Limits, counted: bool = False) -> list[str]:
+        return self.language.run_argv(limits, counted)
 
     def run(self, stdin: bytes | str | Path | None, limits: Limits, options: SandboxOptions | None = None) -> RunResult:
         """One sandboxed run: the runtime's own task limit, its argv, and its runtime paths shown.
@@ -42,11 +42,12 @@ class Program:
         """
         limits = self.language.limits_for(limits)
         options = self.language.sandbox_options(options)
+        argv = self.argv(limits, counting(options))
         for attempt in range(INFRA_RETRIES + 1):
             if attempt:
                 time.sleep(INFRA_BACKOFF * 2 ** (attempt - 1))
             try:
-                result = run(self.argv(limits), self.files, limits, stdin=stdin, options=options)
+                result = run(argv, self.files, limits, stdin=stdin, options=options)
             except SandboxFailure as error:
                 result = RunResult.infrastructure_error(str(error))
             if result.verdict is not Verdict.IE:

@@ -16,27 +16,24 @@ from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
 from afterburner.core.limits import Limits
+from afterburner.core.measured import Measured
 from afterburner.core.verdicts import Verdict
 from afterburner.judge.compiler import CompileResult
 from afterburner.judge.judge import JudgeItem, JudgeResult, TestOutcome, judge_batch
-from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator
+from afterburner.judge.measurement import Measurement
 from afterburner.sandbox.runner import SandboxOptions
 
 
 @dataclass(frozen=True)
 class JudgeBatch:
-    """Programs judged together (passes interleaved), with the limits and options of every run."""
+    """Programs judged together (passes interleaved): the limits of every run, how they are measured
+    and ranked (`measurement`), and how the sandbox samples memory (`options`)."""
 
     items: tuple[JudgeItem, ...]
     limits: Limits = field(default_factory=Limits)
-    options: SandboxOptions = field(default_factory=SandboxOptions)
-    repeat: int = 1
-    estimator: Estimator = DEFAULT_ESTIMATOR
+    measurement: Measurement = field(default_factory=Measurement)
     stop_on_failure: bool = True
-
-    def __post_init__(self) -> None:
-        if self.repeat < 1:
-            raise ValueError("repeat must be at least 1")
+    options: SandboxOptions = field(default_factory=SandboxOptions)
 
 
 @runtime_checkable
@@ -63,7 +60,7 @@ class JudgeExecutor(Protocol):
 def run_locally(batch: JudgeBatch, on_test: Callable[[TestOutcome], None] | None = None) -> list[JudgeResult]:
     """Judge a batch in this process (the sandbox must be available here)."""
     return judge_batch(
-        list(batch.items), batch.limits, batch.options, batch.repeat, batch.estimator, batch.stop_on_failure, on_test
+        list(batch.items), batch.limits, batch.measurement, batch.stop_on_failure, on_test, batch.options
     )
 
 
@@ -115,4 +112,4 @@ def worker_count(executor: JudgeExecutor | None, requested: int) -> int:
 def unjudged(batch: JudgeBatch, message: str) -> list[JudgeResult]:
     """IE for every program of a batch: our side failed, the programs are not blamed."""
     failed = CompileResult(False, None, message)
-    return [JudgeResult(Verdict.IE, failed) for _ in batch.items]
+    return [JudgeResult(failed, Measured(Verdict.IE, detail=message)) for _ in batch.items]

@@ -2,9 +2,11 @@
 
 `judge_batch` measures several programs together, interleaved round-robin (A B C A B C ...),
 so slow drift of the machine spreads evenly instead of becoming a ranking. Every measured pass
-must pass: a later pass that fails gives its verdict and marks the result flaky. With
-valgrind, verdicts and times come from native passes and one extra pass counts instructions
-under limits scaled by `VALGRIND_SLOWDOWN`, so a limit means what it means natively.
+must pass: a later pass that fails gives its verdict and marks the result flaky. Verdicts,
+times and memory come from native passes; when the settings count instructions, one more pass
+per passing program runs under the counter (QEMU or valgrind) with limits scaled by its
+slowdown (`counting.count_limits`), so a limit means what it means natively. Counts are
+deterministic: one pass suffices, and they are cached per toolchain (`counting.CountCache`).
 """
 
 from __future__ import annotations
@@ -14,19 +16,22 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from afterburner.core.limits import Limits
+from afterburner.core.measured import Measured
+from afterburner.core.metrics import ALL, Metric
 from afterburner.core.results import RunResult
 from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict, most_severe
 from afterburner.judge.checkers import BatchChecker, Checker, EvaluatorFailure, tokens
 from afterburner.judge.compiler import CompileResult, Program, compile_source
-from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator, Spread, estimate
+from afterburner.judge.counting import CountCache, count_limits, resolve, startup_count
+from afterburner.judge.measurement import Measurement
+from afterburner.judge.stats import Spread, estimate
 from afterburner.languages.base import Language
 from afterburner.sandbox.runner import SandboxOptions
 
 EXCERPT = 300
-METRICS = ("cpu_time", "wall_time", "peak_memory", "memory_integral", "instructions")
-# A program under callgrind runs 20-100x slower than natively; its limits are scaled by this.
-VALGRIND_SLOWDOWN = 100.0
+METRICS: tuple[str, ...] = tuple(str(m) for m in ALL)
+NATIVE: tuple[str, ...] = tuple(str(m) for m in ALL if m is not Metric.INSTRUCTIONS)
 
 
 @dataclass(frozen=True)
@@ -41,27 +46,28 @@ class TestOutcome:
 
 @dataclass(frozen=True)
 class JudgeResult:
-    """Verdict and metrics of one program over a test list.
+    """A program judged on a test list: how it compiled, each test of the deciding pass, and what
+    was measured (`measured`: verdict, figures, per-pass samples, unmeasured reasons, flaky).
 
-    Metrics are totals over tests (peak memory: the maximum), summarized over the measured
-    passes by `estimator`; `spread` holds median/MAD per metric when repeat > 1. `flaky`: the
-    first pass passed but a later one did not (the verdict is the later one's). `unmeasured`
-    says why a metric is None although the program passed.
+    `spread` holds median/MAD per native metric when there was more than one pass.
     """
 
-    verdict: Verdict
     compile: CompileResult
+    measured: Measured
     tests: list[TestOutcome] = field(default_factory=list)
-    metrics: dict[str, float | None] = field(default_factory=dict)
     spread: dict[str, Spread] = field(default_factory=dict)
-    samples: dict[str, list[float]] = field(default_factory=dict)  # per metric, one total per measured pass
-    flaky: bool = False
-    estimator: str = DEFAULT_ESTIMATOR
-    unmeasured: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.measured.verdict
 
     @property
     def passed(self) -> bool:
-        return self.verdict is Verdict.AC
+        return self.measured.passed
+
+    @property
+    def metrics(self) -> dict[str, float | None]:
+        return dict(self.measured.figures)
 
     @property
     def first_failure(self) -> TestOutcome | None:
@@ -69,13 +75,8 @@ class JudgeResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "verdict": self.verdict.value,
+            **self.measured.to_dict(),
             "compile": {"ok": self.compile.ok, "cached": self.compile.cached, "message": self.compile.message},
-            "metrics": self.metrics,
-            "estimator": self.estimator,
-            "flaky": self.flaky,
-            "unmeasured": self.unmeasured,
-            "samples": self.samples,
             "spread": {name: vars(spread) for name, spread in self.spread.items()},
             "tests": [
                 {"index": t.index, "verdict": t.verdict.value, "detail": t.detail, **_run_metrics(t.run)}
@@ -134,6 +135,7 @@ def _check_batch(outcomes: list[TestOutcome], tests: Sequence[TestCase], checker
 
 
 def _totals(outcomes: Sequence[TestOutcome]) -> dict[str, float | None]:
+    """A pass's totals per metric (peak memory: the maximum); None where some run lacks the metric."""
     runs = [o.run for o in outcomes]
     integrals = [r.memory_integral for r in runs]
     instructions = [r.instructions for r in runs]
@@ -167,6 +169,8 @@ class _Entry:
     verdict: Verdict = Verdict.AC
     flaky: bool = False
     unmeasured: dict[str, str] = field(default_factory=dict)
+    count: float | None = None  # instructions over the tests (exact: one pass)
+    net_count: float | None = None  # ... less the language's empty program on as many tests
 
     @property
     def measuring(self) -> bool:
@@ -208,14 +212,10 @@ def run_pass(
     return outcomes
 
 
-def _native(options: SandboxOptions) -> SandboxOptions:
-    return replace(options, instructions="off") if options.instructions == "valgrind" else options
-
-
 def _measured_pass(entry: _Entry, limits: Limits, options: SandboxOptions) -> None:
     """A later pass: it must pass too, or its verdict becomes the entry's (flaky)."""
     assert entry.compiled.program is not None
-    outcomes = run_pass(entry.compiled.program, entry.item, limits, _native(options))
+    outcomes = run_pass(entry.compiled.program, entry.item, limits, options)
     verdict = most_severe(o.verdict for o in outcomes)
     if verdict is Verdict.AC:
         entry.passes.append(_totals(outcomes))
@@ -224,25 +224,50 @@ def _measured_pass(entry: _Entry, limits: Limits, options: SandboxOptions) -> No
     entry.flaky = verdict is not Verdict.IE  # the sandbox failing is ours, not the program's
 
 
-def valgrind_limits(limits: Limits) -> Limits:
-    """Limits under callgrind: the native ones scaled by VALGRIND_SLOWDOWN (within Limits' bounds)."""
-    return limits.with_(
-        cpu_time=min(3600.0, limits.cpu_time * VALGRIND_SLOWDOWN),
-        wall_time=min(7200.0, limits.effective_wall_time * VALGRIND_SLOWDOWN),
-    )
-
-
-def _count_instructions(entry: _Entry, limits: Limits, options: SandboxOptions) -> float | None:
-    """One pass under valgrind (counts are deterministic); None, with the reason, if it fails."""
-    assert entry.compiled.program is not None
-    outcomes = run_pass(entry.compiled.program, entry.item, valgrind_limits(limits), options)
+def _counted(entry: _Entry, limits: Limits, backend: str, base: SandboxOptions) -> list[int] | str:
+    """Per-test counts of one pass under the counter (cached per toolchain), or why there are none."""
+    program = entry.compiled.program
+    assert program is not None
+    cache = CountCache(program.language, backend)
+    key = cache.key(entry.item.source, entry.item.tests, limits)
+    counts = cache.get(key)
+    if counts is not None and len(counts) == len(entry.item.tests):
+        return counts
+    options = replace(base, instructions=backend, sample_hz=100, sample_log=None)  # type: ignore[arg-type]
+    outcomes = run_pass(program, entry.item, count_limits(limits, backend), options)
     verdict = most_severe(o.verdict for o in outcomes)
-    total = _totals(outcomes)["instructions"]
-    if verdict is not Verdict.AC or total is None:
-        reason = outcomes[-1].run.message if outcomes else "no tests"
-        entry.unmeasured["instructions"] = f"the valgrind pass gave {verdict.value}: {reason}".strip(": ")
-        return None
-    return total
+    if verdict is not Verdict.AC:
+        reason = outcomes[-1].detail or outcomes[-1].run.message if outcomes else "no tests"
+        return f"the counting pass gave {verdict.value}: {reason}"[:500]
+    uncounted = next((o.run for o in outcomes if o.run.instructions is None), None)
+    if uncounted is not None:
+        return uncounted.uncounted or "the counter gave no count"
+    found = [int(o.run.instructions or 0) for o in outcomes]
+    cache.put(key, found)
+    return found
+
+
+def _count(entries: Sequence[_Entry], limits: Limits, measurement: Measurement, base: SandboxOptions) -> None:
+    """Counts of the passing entries: from the native passes (perf) or one counting pass each."""
+    backend = resolve(measurement.counter)
+    for entry in entries:
+        if not entry.measuring:
+            continue
+        if backend == "perf":
+            totals = [p["instructions"] for p in entry.passes]
+            if None in totals:
+                entry.unmeasured["instructions"] = "the hardware counters gave no count"
+            else:
+                entry.count = min(t or 0.0 for t in totals)
+        else:
+            counted = _counted(entry, limits, backend, base)
+            if isinstance(counted, str):
+                entry.unmeasured["instructions"] = counted
+            else:
+                entry.count = float(sum(counted))
+        empty = startup_count(entry.item.language, backend) if entry.count is not None else None
+        if entry.count is not None and empty is not None:
+            entry.net_count = entry.count - empty * len(entry.item.tests)
 
 
 def run_samples(results: Sequence[RunResult]) -> dict[str, list[float]]:
@@ -259,60 +284,72 @@ def spreads(samples: dict[str, list[float]]) -> dict[str, Spread]:
     return {name: Spread.of(values) for name, values in samples.items()}
 
 
-def _result(entry: _Entry, estimator: Estimator, repeat: int) -> JudgeResult:
+def _result(entry: _Entry, measurement: Measurement) -> JudgeResult:
+    failure = next((o for o in entry.outcomes if o.verdict is not Verdict.AC), None)
+    detail = failure.detail if failure else entry.compiled.message
     if entry.verdict is not Verdict.AC:
-        return JudgeResult(entry.verdict, entry.compiled, entry.outcomes, flaky=entry.flaky, estimator=estimator)
+        if entry.flaky:
+            detail = f"flaky: a later measured pass gave {entry.verdict.value}. {detail}"
+        measured = Measured(entry.verdict, flaky=entry.flaky, estimator=measurement.estimator, detail=detail)
+        return JudgeResult(entry.compiled, measured, entry.outcomes)
     passes = entry.passes
-    samples = {name: [p[name] or 0.0 for p in passes] for name in METRICS if all(p[name] is not None for p in passes)}
-    metrics: dict[str, float | None] = {
-        name: (estimate(samples[name], estimator) if name in samples else None) for name in METRICS
+    samples = {name: [p[name] or 0.0 for p in passes] for name in NATIVE if all(p[name] is not None for p in passes)}
+    figures: dict[str, float | None] = {
+        name: (estimate(samples[name], measurement.estimator) if name in samples else None) for name in NATIVE
     }
-    spread = spreads(samples) if repeat > 1 else {}
-    return JudgeResult(
-        entry.verdict, entry.compiled, entry.outcomes, metrics, spread, samples, False, estimator, entry.unmeasured
+    figures["instructions"] = entry.count
+    if entry.count is not None:
+        samples["instructions"] = [entry.count]
+    elif measurement.counts and "instructions" not in entry.unmeasured:
+        entry.unmeasured["instructions"] = "not counted"
+    measured = Measured(
+        Verdict.AC,
+        figures,
+        samples,
+        dict(entry.unmeasured),
+        estimator=measurement.estimator,
+        detail=detail,
+        net={"instructions": entry.net_count} if entry.net_count is not None else {},
     )
+    spread = spreads({k: v for k, v in samples.items() if k != "instructions"}) if measurement.repeat > 1 else {}
+    return JudgeResult(entry.compiled, measured, entry.outcomes, spread)
 
 
 def judge_batch(
     items: Sequence[JudgeItem],
     limits: Limits | None = None,
-    options: SandboxOptions | None = None,
-    repeat: int = 1,
-    estimator: Estimator = DEFAULT_ESTIMATOR,
+    measurement: Measurement | None = None,
     stop_on_failure: bool = True,
     on_test: Callable[[TestOutcome], None] | None = None,
+    options: SandboxOptions | None = None,
 ) -> list[JudgeResult]:
     """Judge several programs under the same conditions: passes interleaved round-robin.
 
     Pass 1 of every program decides correctness (A B C); passes 2..repeat of the programs that
-    passed follow round by round (A B C A B C ...). With valgrind, one more pass per passing
-    program counts instructions (scaled limits); all other passes run natively.
+    passed follow round by round (A B C A B C ...). When `measurement` counts instructions, each
+    passing program is then counted once (perf: during the native passes). `options` carries how
+    the sandbox samples memory (its instruction mode is set by `measurement`).
     """
-    if repeat < 1:
-        raise ValueError("repeat must be at least 1")
     limits = limits or Limits()
-    options = options or SandboxOptions()
+    measurement = measurement or Measurement()
+    native = measurement.native_options(options)
     entries = [_Entry(item, compile_source(item.language, item.source)) for item in items]
     for entry in entries:
         program = entry.compiled.program
         if not entry.compiled.ok or program is None:
             entry.verdict = Verdict.CE
             continue
-        entry.outcomes = run_pass(program, entry.item, limits, _native(options), stop_on_failure, on_test)
+        entry.outcomes = run_pass(program, entry.item, limits, native, stop_on_failure, on_test)
         entry.verdict = most_severe(o.verdict for o in entry.outcomes)
         if entry.verdict is Verdict.AC:
             entry.passes.append(_totals(entry.outcomes))
-    for _ in range(repeat - 1):
+    for _ in range(measurement.repeat - 1):
         for entry in entries:
             if entry.measuring:
-                _measured_pass(entry, limits, options)
-    if options.instructions == "valgrind":
-        for entry in entries:
-            if entry.measuring:
-                count = _count_instructions(entry, limits, options)
-                for totals in entry.passes:
-                    totals["instructions"] = count
-    return [_result(entry, estimator, repeat) for entry in entries]
+                _measured_pass(entry, limits, native)
+    if measurement.counts:
+        _count(entries, limits, measurement, options or SandboxOptions())
+    return [_result(entry, measurement) for entry in entries]
 
 
 def judge(
@@ -321,16 +358,12 @@ def judge(
     tests: Sequence[TestCase],
     checker: Checker = tokens,
     limits: Limits | None = None,
-    options: SandboxOptions | None = None,
+    measurement: Measurement | None = None,
     stop_on_failure: bool = True,
-    repeat: int = 1,
     on_test: Callable[[TestOutcome], None] | None = None,
-    estimator: Estimator = DEFAULT_ESTIMATOR,
+    options: SandboxOptions | None = None,
 ) -> JudgeResult:
-    """Compile (cached), run every test, check; with repeat > 1, re-measure passing programs.
-
-    The first pass decides correctness; passes 2..repeat measure and must pass too, so the
-    reported metrics summarize `repeat` full passes and `spread` says how much they moved.
-    """
+    """Compile (cached), run every test, check; re-measure passing programs and count them
+    as `measurement` says. The first pass decides correctness; later passes must pass too."""
     item = JudgeItem(language, source, tests, checker)
-    return judge_batch([item], limits, options, repeat, estimator, stop_on_failure, on_test)[0]
+    return judge_batch([item], limits, measurement, stop_on_failure, on_test, options)[0]

@@ -11,10 +11,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, fields
-from typing import Any, cast, get_args
+from typing import Any
 
 from afterburner.core.errors import UsageError
 from afterburner.core.limits import Limits
+from afterburner.core.measured import Measured
 from afterburner.core.results import run_result_from_dict
 from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
@@ -22,11 +23,11 @@ from afterburner.judge.checkers import Checker, Evaluator, FloatTolerance, Sandb
 from afterburner.judge.compiler import CompileResult
 from afterburner.judge.executor import JudgeBatch
 from afterburner.judge.judge import JudgeItem, JudgeResult, TestOutcome
-from afterburner.judge.stats import ESTIMATORS, Spread
+from afterburner.judge.measurement import Measurement
+from afterburner.judge.stats import Spread
 from afterburner.languages.registry import get_language
-from afterburner.sandbox.runner import InstructionMode, SandboxOptions
+from afterburner.sandbox.runner import SandboxOptions
 
-INSTRUCTION_MODES: tuple[str, ...] = get_args(InstructionMode)
 MAX_ITEMS = 256  # programs in one batch
 
 
@@ -73,19 +74,16 @@ def limits_from_dict(data: Mapping[str, Any] | None) -> Limits:
 
 
 def options_to_dict(options: SandboxOptions) -> dict[str, Any]:
-    """Only what a caller may choose: how often to sample memory and whether to count instructions."""
-    return {"sample_hz": options.sample_hz, "instructions": options.instructions}
+    """Only what a caller may choose of the sandbox: how often to sample memory."""
+    return {"sample_hz": options.sample_hz}
 
 
 def options_from_dict(data: Mapping[str, Any] | None) -> SandboxOptions:
     data = data or {}
     sample_hz = int(data.get("sample_hz", 10_000))
-    instructions = str(data.get("instructions", "off"))
     if not 10 <= sample_hz <= 50_000:
         raise UsageError("sample_hz must be 10 .. 50000")
-    if instructions not in INSTRUCTION_MODES:
-        raise UsageError(f"unknown instruction mode {instructions!r}", f"use {', '.join(INSTRUCTION_MODES)}")
-    return SandboxOptions(sample_hz=sample_hz, instructions=cast(InstructionMode, instructions))
+    return SandboxOptions(sample_hz=sample_hz)
 
 
 def batch_to_dict(batch: JudgeBatch) -> dict[str, Any]:
@@ -111,8 +109,7 @@ def batch_to_dict(batch: JudgeBatch) -> dict[str, Any]:
         "tests": tables,
         "limits": asdict(batch.limits),
         "options": options_to_dict(batch.options),
-        "repeat": batch.repeat,
-        "estimator": batch.estimator,
+        "measurement": batch.measurement.to_dict(),
         "stop_on_failure": batch.stop_on_failure,
     }
 
@@ -150,19 +147,12 @@ def batch_from_dict(data: Mapping[str, Any], trusted: Callable[[str], bool] = la
             raise UsageError("each item needs its source as a string")
         checker = checker_from_dict(raw.get("checker") or {}, trusted)
         items.append(JudgeItem(get_language(str(raw.get("language", ""))), source, chosen, checker))
-    estimator = str(data.get("estimator", "min"))
-    if estimator not in ESTIMATORS:
-        raise UsageError(f"unknown estimator {estimator!r}", f"use {', '.join(ESTIMATORS)}")
-    repeat = int(data.get("repeat", 1))
-    if not 1 <= repeat <= 50:
-        raise UsageError("repeat must be 1 .. 50")
     return JudgeBatch(
         tuple(items),
         limits_from_dict(data.get("limits")),
-        options_from_dict(data.get("options")),
-        repeat,
-        estimator,
+        Measurement.from_dict(data.get("measurement")),
         bool(data.get("stop_on_failure", True)),
+        options_from_dict(data.get("options")),
     )
 
 
@@ -178,20 +168,15 @@ def result_to_dict(result: JudgeResult) -> dict[str, Any]:
 def result_from_dict(data: Mapping[str, Any]) -> JudgeResult:
     compiled = data.get("compile", {})
     return JudgeResult(
-        verdict=Verdict(data["verdict"]),
         compile=CompileResult(
             bool(compiled.get("ok")), None, str(compiled.get("message", "")), bool(compiled.get("cached"))
         ),
+        measured=Measured.from_dict(data),
         tests=[
             TestOutcome(
                 int(t["index"]), Verdict(t["verdict"]), run_result_from_dict(t["run"]), str(t.get("detail", ""))
             )
             for t in data.get("tests", [])
         ],
-        metrics=dict(data.get("metrics", {})),
         spread={name: Spread(**values) for name, values in data.get("spread", {}).items()},
-        samples={name: [float(v) for v in values] for name, values in data.get("samples", {}).items()},
-        flaky=bool(data.get("flaky", False)),
-        estimator=str(data.get("estimator", "min")),
-        unmeasured=dict(data.get("unmeasured", {})),
     )

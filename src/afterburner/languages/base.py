@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import glob
 import os
 import subprocess
 from dataclasses import dataclass, field, replace
@@ -13,6 +14,11 @@ from afterburner.sandbox.runner import SandboxOptions
 
 SELF_TEST_INPUT = "20 22\n"
 SELF_TEST_OUTPUT = "42"
+
+
+def counting(options: SandboxOptions) -> bool:
+    """Whether a run counts instructions under an emulator (QEMU or valgrind)."""
+    return options.instructions in ("qemu", "valgrind")
 
 
 @dataclass(frozen=True)
@@ -35,10 +41,18 @@ class Language:
     compile_env: dict[str, str] = field(default_factory=dict)
     processes: int = 0  # minimum task limit the runtime needs (JVM, Node and Go use threads)
     runtime: tuple[str, ...] = ()  # host paths (globs) the sandbox shows besides binaries and libraries
+    # Counting runs only: flags after the runtime's binary and environment that make background threads
+    # deterministic (a JIT compiling in the foreground), so counts repeat run to run.
+    count_flags: tuple[str, ...] = ()
+    count_env: dict[str, str] = field(default_factory=dict)
+    identity: tuple[str, ...] = ()  # host files (globs) besides the runtime binary that a count depends on
 
     @classmethod
     def from_toml(cls, data: dict[str, Any]) -> Language:
-        tuples = ("extensions", "run", "version", "apt", "fence", "memory_errors", "compile", "artifacts", "runtime")
+        tuples = (
+            *("extensions", "run", "version", "apt", "fence", "memory_errors", "compile", "artifacts", "runtime"),
+            *("count_flags", "identity"),
+        )
         values = {key: tuple(value) if key in tuples else value for key, value in data.items()}
         return cls(**values)  # type: ignore[arg-type]
 
@@ -46,14 +60,21 @@ class Language:
     def compiled(self) -> bool:
         return bool(self.compile)
 
-    def run_argv(self, limits: Limits) -> list[str]:
+    def run_argv(self, limits: Limits, counted: bool = False) -> list[str]:
         heap_mb = max(16, int(limits.memory * 0.8) // (1024 * 1024))
-        return [part.replace("{heap_mb}", str(heap_mb)) for part in self.run]
+        argv = [part.replace("{heap_mb}", str(heap_mb)) for part in self.run]
+        return [argv[0], *self.count_flags, *argv[1:]] if counted else argv
 
     def sandbox_options(self, options: SandboxOptions | None = None) -> SandboxOptions:
-        """`options` with this runtime's directories added to what the sandbox shows."""
+        """`options` with this runtime's directories added to what the sandbox shows (and, when
+        counting, the runtime's counting environment)."""
         options = options or SandboxOptions()
-        return replace(options, read_only=(*self.runtime, *options.read_only))
+        env = {**self.count_env, **options.env} if counting(options) else options.env
+        return replace(options, read_only=(*self.runtime, *options.read_only), env=env)
+
+    def identity_files(self) -> list[str]:
+        """Host files a count depends on besides the runtime binary (a JVM's library)."""
+        return sorted(path for pattern in self.identity for path in glob.glob(pattern) if os.path.isfile(path))
 
     def limits_for(self, limits: Limits) -> Limits:
         """Raise the task limit to what the runtime itself needs."""

@@ -9,21 +9,25 @@ from typing import Any
 
 from afterburner.core.config import setting
 from afterburner.core.limits import Limits
+from afterburner.core.measured import Measured
+from afterburner.core.metrics import INFO, TIE_TOLERANCE, Metric
 from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets.judging import SOLUTION_LIMITS, judge_solution
 from afterburner.datasets.model import Problem, Solution, Style
 from afterburner.datasets.profile import profile_batch
 from afterburner.evaluation.evaluate import key
-from afterburner.evaluation.metrics import METRICS, TIE_TOLERANCE, References, percentile
+from afterburner.evaluation.metrics import SLOTS, References, percentile
 from afterburner.judge.executor import JudgeExecutor
+from afterburner.judge.measurement import Measurement
 from afterburner.optimize.hotspots import Hotspot, python_hotspots
 from afterburner.optimize.precheck import python_precheck
 from afterburner.optimize.selection import Standing, standing_of
 
 NO_CODE = "no code block found in the answer"
 PRECHECK = "static check (not run): "
-LABELS = {"cpu_time": "CPU time", "peak_memory": "peak memory", "memory_integral": "memory-time integral"}
+# What the model is told, in this order: the exact count first when there is one.
+SHOWN: tuple[Metric, ...] = (Metric.INSTRUCTIONS, Metric.CPU_TIME, Metric.PEAK_MEMORY, Metric.MEMORY_INTEGRAL)
 
 
 @dataclass(frozen=True)
@@ -40,35 +44,63 @@ class FeedbackOptions:
 
 @dataclass(frozen=True)
 class Attempt:
-    """One candidate, judged."""
+    """One candidate, judged: its code, what was measured, and what feedback needs."""
 
     code: str | None
-    verdict: Verdict
-    passed: bool
+    measured: Measured
     tests_passed: int = 0
     tests_total: int = 0
-    metrics: dict[str, float | None] = field(default_factory=dict)
-    samples: dict[str, list[float]] = field(default_factory=dict)
     percentiles: dict[str, float] = field(default_factory=dict)
     failure: str = ""
     hotspots: tuple[Hotspot, ...] = ()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "verdict", Verdict(self.verdict))  # also from a trajectory's JSON string
+    @property
+    def verdict(self) -> Verdict:
+        return self.measured.verdict
 
-    def standing(self, objective: str) -> Standing:
+    @property
+    def passed(self) -> bool:
+        return self.measured.passed
+
+    @property
+    def metrics(self) -> dict[str, float | None]:
+        return dict(self.measured.figures) if self.passed else {}
+
+    @property
+    def samples(self) -> dict[str, list[float]]:
+        return dict(self.measured.samples) if self.passed else {}
+
+    def standing(self, objective: str, ranking: str = "instructions") -> Standing:
         """For the keep-best rule; `objective` may name several ('time,memory': memory guarded)."""
-        return standing_of(self.passed, self.tests_passed, self.samples, objective)
+        return standing_of(self.passed, self.tests_passed, self.samples, objective, ranking)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("code")
-        return data
+        return {
+            "measured": self.measured.to_dict(),
+            "tests_passed": self.tests_passed,
+            "tests_total": self.tests_total,
+            "percentiles": dict(self.percentiles),
+            "failure": self.failure,
+            "hotspots": [asdict(h) for h in self.hotspots],
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], code: str | None) -> Attempt:
         hotspots = tuple(Hotspot(**h) for h in data.get("hotspots", ()))
-        return cls(code=code, **{**data, "hotspots": hotspots})
+        return cls(
+            code=code,
+            measured=Measured.from_dict(data["measured"]),
+            tests_passed=int(data.get("tests_passed", 0)),
+            tests_total=int(data.get("tests_total", 0)),
+            percentiles={str(k): float(v) for k, v in dict(data.get("percentiles", {})).items()},
+            failure=str(data.get("failure", "")),
+            hotspots=hotspots,
+        )
+
+    @classmethod
+    def unjudged(cls, code: str | None, verdict: Verdict, failure: str, tests_total: int) -> Attempt:
+        """A candidate rejected before the sandbox (no code, static check)."""
+        return cls(code, Measured(verdict, detail=failure), 0, tests_total, failure=failure)
 
 
 def _hotspots(problem: Problem, code: str, tests: Sequence[TestCase]) -> tuple[Hotspot, ...]:
@@ -85,7 +117,7 @@ def judge_attempt(
     code: str | None,
     tests: Sequence[TestCase],
     references: References,
-    repeat: int = 3,
+    measurement: Measurement | None = None,
     options: FeedbackOptions | None = None,
     limits: Limits = SOLUTION_LIMITS,
     precheck: bool = False,
@@ -98,34 +130,29 @@ def judge_attempt(
     """
     options = options or FeedbackOptions()
     if code is None:
-        return Attempt(None, Verdict.CE, False, 0, len(tests), failure=NO_CODE)
+        return Attempt.unjudged(None, Verdict.CE, NO_CODE, len(tests))
     if precheck and language == "python":
         reason = python_precheck(problem, code)
         if reason:
-            return Attempt(code, Verdict.CE, False, 0, len(tests), failure=f"{PRECHECK}{reason}")
-    result = judge_solution(problem, language, code, tests, repeat, limits=limits, executor=executor)
+            return Attempt.unjudged(code, Verdict.CE, f"{PRECHECK}{reason}", len(tests))
+    result = judge_solution(problem, language, code, tests, measurement, limits=limits, executor=executor)
     passed_count = sum(t.verdict is Verdict.AC for t in result.tests)
     failure = ""
     if not result.passed:
         first = result.first_failure
         failure = first.detail if first else result.compile.message
     ranks = {}
-    if result.passed:
-        for metric in METRICS:
-            value = result.metrics.get(metric)
-            if value is not None:
-                ranks[metric] = percentile(
-                    value, references.values(key(problem.id, language), metric), TIE_TOLERANCE.get(metric, 0.0)
-                )
+    for metric in SLOTS:
+        value = result.measured.figure(metric)
+        pool = references.values(key(problem.id, language), metric)
+        if value is not None and pool:
+            ranks[metric] = percentile(value, pool, TIE_TOLERANCE.get(metric, 0.0))
     spots = _hotspots(problem, code, tests) if result.passed and language == "python" and options.hotspots else ()
     return Attempt(
         code=code,
-        verdict=result.verdict,
-        passed=result.passed,
+        measured=result.measured,
         tests_passed=passed_count,
         tests_total=len(tests),
-        metrics=dict(result.metrics) if result.passed else {},
-        samples=dict(result.samples) if result.passed else {},
         percentiles=ranks,
         failure=failure[:1500],
         hotspots=spots,
@@ -138,7 +165,7 @@ def head_to_head(
     best: str,
     candidate: str,
     tests: Sequence[TestCase],
-    repeat: int = 3,
+    measurement: Measurement | None = None,
     limits: Limits = SOLUTION_LIMITS,
     executor: JudgeExecutor | None = None,
 ) -> tuple[dict[str, list[float]] | None, dict[str, list[float]] | None]:
@@ -149,26 +176,19 @@ def head_to_head(
     per metric of each, None for one that did not pass this time.
     """
     solutions = [Solution(language, best, "best so far", "loop"), Solution(language, candidate, "candidate", "loop")]
-    profiles = profile_batch(problem, solutions, tests, repeat, limits=limits, executor=executor)
+    profiles = profile_batch(problem, solutions, tests, measurement, limits=limits, executor=executor)
     old, new = (dict(p.samples) if p.passed else None for p in profiles)
     return old, new
 
 
-def _value(metric: str, value: float | None) -> str:
-    if value is None:
-        return "n/a"
-    if metric == "cpu_time":
-        return f"{value * 1000:.1f} ms"
-    if metric == "peak_memory":
-        return f"{value / 2**20:.2f} MB"
-    return f"{value / 2**20:.4f} MB*s"
-
-
 def performance_text(attempt: Attempt) -> str:
-    """The paper's feedback: passed or not, and the aggregate time, memory and integral."""
+    """The paper's feedback: passed or not, and the aggregate figures (the exact count first, when taken)."""
     lines = [f"- passed all tests: {'yes' if attempt.passed else 'no'} ({attempt.tests_passed}/{attempt.tests_total})"]
     if attempt.passed:
-        lines += [f"- {LABELS[m]}: {_value(m, attempt.metrics.get(m))}" for m in METRICS]
+        for metric in SHOWN:
+            value = attempt.measured.figure(metric)
+            if value is not None or metric is not Metric.INSTRUCTIONS:
+                lines.append(f"- {INFO[metric].display}: {INFO[metric].format(value)}")
     return "\n".join(lines)
 
 
@@ -197,7 +217,8 @@ def feedback_text(attempt: Attempt, options: FeedbackOptions) -> str:
         spots = "\n".join(f"  line {h.line} ({h.share * 100:.0f}% of CPU samples): {h.text}" for h in attempt.hotspots)
         parts.append(f"Where the time goes (largest test):\n{spots}")
     if options.percentiles and attempt.percentiles:
-        ranks = ", ".join(f"{LABELS[m]} beats {attempt.percentiles[m] * 100:.0f}%" for m in attempt.percentiles)
+        shown = [str(m) for m in SHOWN if str(m) in attempt.percentiles]
+        ranks = ", ".join(f"{INFO[Metric(m)].display} beats {attempt.percentiles[m] * 100:.0f}%" for m in shown)
         parts.append(f"Compared with reference solutions of this problem: {ranks}.")
     return "\n".join(parts)
 

@@ -9,11 +9,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from afterburner.core.config import require, setting
+from afterburner.core.metrics import info
 from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets.model import Problem
 from afterburner.evaluation.metrics import References
 from afterburner.judge.executor import JudgeExecutor
+from afterburner.judge.measurement import Measurement
 from afterburner.languages import get_language
 from afterburner.models.base import Backend, GenerationConfig, Message
 from afterburner.optimize.extract import extract_code
@@ -27,7 +29,14 @@ from afterburner.optimize.feedback import (
     performance_text,
 )
 from afterburner.optimize.prompts import TEMPLATES, PromptContext, build_messages, prompt_hash
-from afterburner.optimize.selection import NoisePolicy, objective_metrics, parse_objectives, replaces, standing_of
+from afterburner.optimize.selection import (
+    NoisePolicy,
+    Standing,
+    objective_metrics,
+    parse_objectives,
+    replaces,
+    standing_of,
+)
 from afterburner.optimize.trajectory import TrajectoryLog
 
 
@@ -46,7 +55,7 @@ class LoopConfig:
         "Prompt: afterburner (rich feedback), paper (the paper's prompt: aggregate figures) "
         "or resample (the starting code only, no feedback: a control).",
     )
-    repeat: int = setting(3, "Measured passes per candidate (selection and final re-measure).")
+    measurement: Measurement = field(default_factory=Measurement)
     repair: int = setting(1, "Repair turns for a failed rewrite of a passing best: the model sees its error (0: off).")
     reask: bool = setting(True, "Ask once more when an answer holds no code.")
     first_samples: int = setting(0, "Candidates in the first generated iteration (0: as --samples).")
@@ -73,7 +82,6 @@ class LoopConfig:
                 (0 <= self.first_samples <= 64, "first_samples must be 0 .. 64"),
                 (not objective_error, objective_error),
                 (self.template in TEMPLATES, f"template must be one of {', '.join(TEMPLATES)}"),
-                (1 <= self.repeat <= 50, "repeat must be 1 .. 50"),
                 (0 <= self.repair <= 5, "repair must be 0 .. 5"),
             ],
             "loop settings",
@@ -81,7 +89,15 @@ class LoopConfig:
 
     @property
     def primary_metric(self) -> str:
-        return objective_metrics(self.objective)[0]
+        return objective_metrics(self.objective, self.measurement.metric)[0]
+
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        """The objective's metrics, primary first."""
+        return objective_metrics(self.objective, self.measurement.metric)
+
+    def standing(self, attempt: Attempt) -> Standing:
+        return attempt.standing(self.objective, self.measurement.metric)
 
     def drafts(self, first_generated: bool) -> int:
         """Candidates to draft in an iteration: `first_samples` in the first one that generates."""
@@ -144,7 +160,7 @@ class _ProblemRun:
             code,
             self.tests,
             self.references,
-            self.config.repeat,
+            self.config.measurement,
             self.config.feedback,
             precheck=self.config.precheck,
             executor=self.executor,
@@ -236,10 +252,8 @@ class _ProblemRun:
 
     def keep_best(self, attempts: Sequence[Attempt]) -> None:
         for attempt in attempts:
-            current = self.best.standing(self.config.objective) if self.best else None
-            if replaces(attempt.standing(self.config.objective), current, self.config.noise) and self.confirmed(
-                attempt
-            ):
+            current = self.config.standing(self.best) if self.best else None
+            if replaces(self.config.standing(attempt), current, self.config.noise) and self.confirmed(attempt):
                 self.best = attempt
 
     def confirmed(self, attempt: Attempt) -> bool:
@@ -252,6 +266,8 @@ class _ProblemRun:
         best = self.best
         if not self.config.confirm or best is None or not (best.passed and attempt.passed):
             return True
+        if all(info(metric).exact for metric in self.config.metrics):
+            return True  # exact counts do not depend on when or beside what they were taken
         if best.code is None or attempt.code is None:
             return True
         judged_at = time.monotonic()
@@ -261,16 +277,18 @@ class _ProblemRun:
             best.code,
             attempt.code,
             self.tests,
-            self.config.repeat,
+            self.config.measurement,
             executor=self.executor,
         )
         self.outcome.judge_seconds += time.monotonic() - judged_at
-        objective, total = self.config.objective, len(self.tests)
+        objective, total, ranking = self.config.objective, len(self.tests), self.config.measurement.metric
         if new is None or old is None:
             held = new is not None
         else:
             held = replaces(
-                standing_of(True, total, new, objective), standing_of(True, total, old, objective), self.config.noise
+                standing_of(True, total, new, objective, ranking),
+                standing_of(True, total, old, objective, ranking),
+                self.config.noise,
             )
         self.outcome.gains_checked += 1
         self.outcome.gains_confirmed += held

@@ -2,7 +2,9 @@
 
 A passing candidate replaces a passing best only when its median objective is lower by at least
 `min_gain` AND (with 3+ measured passes on both sides) a one-sided permutation test on the per-pass
-totals says the gain is unlikely to be noise (p <= alpha). The test is scipy's: exact when the two
+totals says the gain is unlikely to be noise (p <= alpha). The "time" objective is the run's ranking
+metric: by default the exact instruction count, one value per program (no noise, so only the gain
+decides), or a clock with `--metric cpu_time`. The test is scipy's: exact when the two
 samples have at most `PERMUTATION_RESAMPLES` distinct splits, Monte Carlo with a fixed seed
 otherwise, so the same measurements always give the same decision and the cost stays bounded at
 any repeat.
@@ -28,6 +30,7 @@ from scipy.stats import permutation_test, rankdata  # type: ignore[import-untype
 from afterburner.core.config import require, setting
 
 OBJECTIVES = {"time": "cpu_time", "memory": "peak_memory", "integral": "memory_integral"}
+TIME = "time"  # the objective that follows the ranking metric (instructions, or a clock)
 
 
 def parse_objectives(text: str) -> tuple[str, ...]:
@@ -39,9 +42,9 @@ def parse_objectives(text: str) -> tuple[str, ...]:
     return names
 
 
-def objective_metrics(text: str) -> tuple[str, ...]:
-    """The metric names of an objective string, primary first."""
-    return tuple(OBJECTIVES[name] for name in parse_objectives(text))
+def objective_metrics(text: str, ranking: str = "instructions") -> tuple[str, ...]:
+    """The metric names of an objective string, primary first; 'time' is measured by `ranking`."""
+    return tuple(ranking if name == TIME else OBJECTIVES[name] for name in parse_objectives(text))
 
 
 PERMUTATION_RESAMPLES = 9999  # exact test up to this many distinct splits (7 + 7 passes: 3432), Monte Carlo above
@@ -115,9 +118,19 @@ class Standing:
     guards: tuple[Sequence[float], ...] = ()  # the other objectives per pass: must not get worse beyond noise
 
 
-def standing_of(passed: bool, tests_passed: int, samples: Mapping[str, Sequence[float]], objective: str) -> Standing:
-    """A Standing from per-pass samples per metric; `objective` may name several ('time,memory')."""
-    primary, *others = objective_metrics(objective)
+def standing_of(
+    passed: bool,
+    tests_passed: int,
+    samples: Mapping[str, Sequence[float]],
+    objective: str,
+    ranking: str = "instructions",
+) -> Standing:
+    """A Standing from per-pass samples per metric; `objective` may name several ('time,memory').
+
+    A passing program without a figure for its primary objective (the counter could not count it)
+    has no samples, so it never replaces a best.
+    """
+    primary, *others = objective_metrics(objective, ranking)
     return Standing(passed, tests_passed, samples.get(primary, []), tuple(samples.get(m, []) for m in others))
 
 

@@ -10,23 +10,19 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from afterburner.core.measured import Measured
 from afterburner.core.testcase import TestCase
+from afterburner.core.verdicts import Verdict
 from afterburner.datasets.model import Dataset, Problem
 from afterburner.datasets.profile import SolutionProfile, profile_dataset
 from afterburner.datasets.testgen import TestSplit
 from afterburner.evaluation.changes import ProblemChange
-from afterburner.evaluation.evaluate import (
-    MeasureSettings,
-    execution_of,
-    key,
-    measure_with_references,
-    not_scored_reason,
-    references_from,
-)
+from afterburner.evaluation.evaluate import execution_of, key, measure_with_references, references_from
 from afterburner.evaluation.metrics import Execution, References, by_iteration
 from afterburner.evaluation.render import write_report
 from afterburner.evaluation.report import EvaluationReport, GeneratedScores, build_report, scores_json
-from afterburner.judge.executor import worker_count
+from afterburner.judge.executor import JudgeExecutor, worker_count
+from afterburner.judge.measurement import Measurement
 from afterburner.models.base import Backend
 from afterburner.optimize.feedback import Attempt
 from afterburner.optimize.loop import LoopConfig, ProblemOutcome, optimize_many
@@ -67,20 +63,7 @@ def generated_executions(outcomes: Sequence[ProblemOutcome], language: str) -> l
 def _selection_execution(
     problem_id: str, language: str, attempt: Attempt, iteration: int, sample_id: int = 0
 ) -> Execution:
-    metrics = attempt.metrics if attempt.passed else {}
-    return Execution(
-        problem_id=key(problem_id, language),
-        passed=attempt.passed,
-        cpu_time=metrics.get("cpu_time"),
-        peak_memory=metrics.get("peak_memory"),
-        memory_integral=metrics.get("memory_integral"),
-        sample_id=sample_id,
-        iteration=iteration,
-        language=language,
-        wall_time=metrics.get("wall_time"),
-        instructions=metrics.get("instructions"),
-        not_scored=not_scored_reason(attempt.verdict, attempt.failure),
-    )
+    return Execution(key(problem_id, language), attempt.measured, sample_id, iteration, language)
 
 
 @dataclass
@@ -95,16 +78,22 @@ class Remeasured:
 
 
 def _remeasure_problem(
-    problem: Problem, outcome: ProblemOutcome, language: str, tests: Sequence[TestCase], settings: MeasureSettings
+    problem: Problem,
+    outcome: ProblemOutcome,
+    language: str,
+    tests: Sequence[TestCase],
+    measurement: Measurement,
+    executor: JudgeExecutor | None,
 ) -> tuple[list[Execution], list[SolutionProfile], list[str], dict[str, SolutionProfile]]:
     codes = list(dict.fromkeys(a.code for a in outcome.best_by_iteration if a.passed and a.code is not None))
-    batch = measure_with_references(problem, language, codes, tests, settings)
+    batch = measure_with_references(problem, language, codes, tests, measurement, executor)
     by_code = dict(zip(codes, batch.candidates, strict=True))
     executions, flaky = [], []
     for iteration, attempt in enumerate(outcome.best_by_iteration):
         profile = by_code.get(attempt.code or "") if attempt.passed else None
         if profile is None:
-            executions.append(Execution(key(problem.id, language), False, None, None, None, iteration=iteration))
+            failed = Measured(attempt.verdict if not attempt.passed else Verdict.WA, detail=attempt.failure)
+            executions.append(Execution(key(problem.id, language), failed, iteration=iteration, language=language))
             continue
         if not profile.passed:
             flaky.append(f"{problem.id} iteration {iteration}: {profile.verdict} when re-measured")
@@ -117,8 +106,9 @@ def remeasure_final(
     outcomes: Sequence[ProblemOutcome],
     language: str,
     tests: dict[str, list[TestCase]],
-    settings: MeasureSettings,
+    measurement: Measurement,
     workers: int = 1,
+    executor: JudgeExecutor | None = None,
 ) -> Remeasured:
     """Measure, after selection, the winners with their references in one interleaved batch per problem.
 
@@ -130,7 +120,8 @@ def remeasure_final(
     def one(
         outcome: ProblemOutcome,
     ) -> tuple[list[Execution], list[SolutionProfile], list[str], dict[str, SolutionProfile]]:
-        return _remeasure_problem(by_id[outcome.problem_id], outcome, language, tests[outcome.problem_id], settings)
+        problem = by_id[outcome.problem_id]
+        return _remeasure_problem(problem, outcome, language, tests[outcome.problem_id], measurement, executor)
 
     with ThreadPoolExecutor(max(1, workers)) as pool:
         parts = list(pool.map(one, outcomes))
@@ -138,7 +129,7 @@ def remeasure_final(
     profiles = [p for part in parts for p in part[1]]
     flaky = [f for part in parts for f in part[2]]
     by_code = {outcome.problem_id: part[3] for outcome, part in zip(outcomes, parts, strict=True)}
-    return Remeasured(executions, references_from(profiles, settings.time_metric), flaky, profiles, by_code)
+    return Remeasured(executions, references_from(profiles, measurement), flaky, profiles, by_code)
 
 
 def _write_best(path: Path, outcomes: Sequence[ProblemOutcome], language: str) -> None:
@@ -166,36 +157,36 @@ def run_session(
     starts: Mapping[str, Start] | None = None,
     on_event: Callable[[str], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
-    settings: MeasureSettings | None = None,
+    executor: JudgeExecutor | None = None,
     split: TestSplit | None = None,
     restart: bool = False,
     start_from: str | None = None,
 ) -> SessionResult:
     """Profile the references, run the loop on every problem, re-measure the winners, summarize.
 
-    `settings` say how the final figures are measured (default: the loop's repeat, min). The
-    loop (prompts, keep-best) sees only the feedback tests of `split`; the final figures come
-    from its scoring tests, which no prompt ever shows. Trajectories already in `out_dir` are
-    replayed only if they belong to this run (`resume.prepare_run`); `restart` moves them aside.
-    `starts` gives problems their iteration-0 code; `start_from` (slowest, a reference label or a
-    .jsonl file, see `optimize.starts`) picks it for every problem after the references are measured.
+    `config.measurement` says how candidates, references and the final figures are measured and
+    ranked; `executor`, where they are judged (None: here). The loop (prompts, keep-best) sees only
+    the feedback tests of `split`; the final figures come from its scoring tests, which no prompt
+    ever shows. Trajectories already in `out_dir` are replayed only if they belong to this run
+    (`resume.prepare_run`); `restart` moves them aside. `starts` gives problems their iteration-0
+    code; `start_from` (slowest, a reference label or a .jsonl file, see `optimize.starts`) picks
+    it for every problem after the references are measured.
     """
     split = split or TestSplit()
     started = time.monotonic()
-    settings = settings or MeasureSettings(repeat=config.repeat)
+    measurement = config.measurement
     chosen = Dataset(dataset.name, tuple(problems))
-    workers = worker_count(settings.executor, len(core_plan().measure))
+    workers = worker_count(executor, len(core_plan().measure))
     profile = profile_dataset(  # for the loop's feedback; the report uses the final re-measure
         chosen,
         workers=workers,
-        executor=settings.executor,
-        repeat=config.repeat,
+        measurement=measurement,
+        executor=executor,
         languages=[config.language],
         on_progress=on_progress,
-        estimator=settings.estimator,
         plan=split.feedback,
     )
-    references: References = references_from(profile.profiles)
+    references: References = references_from(profile.profiles, measurement)
     given = dict(starts or {})
     if start_from:
         given.update(resolve_starts(start_from, problems, profile.profiles, config.language, config.primary_metric))
@@ -206,15 +197,13 @@ def run_session(
     reference_seconds = time.monotonic() - started
     log = TrajectoryLog(out_dir / "trajectories.jsonl")
     loop_started = time.monotonic()
-    outcomes = optimize_many(
-        problems, backend, tests, references, config, log, parallel, originals, on_event, settings.executor
-    )
+    outcomes = optimize_many(problems, backend, tests, references, config, log, parallel, originals, on_event, executor)
     loop_seconds = time.monotonic() - loop_started
     _write_best(out_dir / "best.jsonl", outcomes, config.language)
     if on_event:
         on_event("re-measuring each problem's best solutions together with its references")
     remeasure_started = time.monotonic()
-    final = remeasure_final(problems, outcomes, config.language, scoring, settings, workers)
+    final = remeasure_final(problems, outcomes, config.language, scoring, measurement, workers, executor)
     remeasure_seconds = time.monotonic() - remeasure_started
     inputs = ChangeInputs(
         config.language,
@@ -226,8 +215,9 @@ def run_session(
         {pid: start.label for pid, start in given.items()},
     )
     changes = [problem_change(outcome, inputs) for outcome in outcomes]
+    where = executor.name if executor is not None else "local"
     report, summary = _report_and_summary(
-        dataset.name, outcomes, final, references, config, backend, settings, split, changes
+        dataset.name, outcomes, final, references, config, backend, where, split, changes
     )
     paths = write_report(report, out_dir)
     timings = _timings(outcomes, reference_seconds, loop_seconds)
@@ -246,7 +236,7 @@ def _report_and_summary(
     references: References,
     config: LoopConfig,
     backend: Backend,
-    settings: MeasureSettings,
+    where: str,
     split: TestSplit,
     changes: Sequence[ProblemChange] = (),
 ) -> tuple[EvaluationReport, dict[str, Any]]:
@@ -270,7 +260,8 @@ def _report_and_summary(
         "measurement": {
             "final_figures": "re-measured after selection: each problem's best after each iteration together "
             "with its references, passes interleaved round-robin",
-            **settings.to_dict(),
+            **config.measurement.to_dict(),
+            "executor": where,
             "tests": split.to_dict(),
             "flaky_when_remeasured": final.flaky,
         },
@@ -311,7 +302,7 @@ def _identity_settings(config: LoopConfig, backend: Backend) -> dict[str, Any]:
         "template": config.template,
         "objective": config.objective,
         "language": config.language,
-        "repeat": config.repeat,
+        "measurement": config.measurement.to_dict(),
         "repair": config.repair,
         "reask": config.reask,
         "first_samples": config.first_samples,
@@ -330,7 +321,7 @@ def _config_summary(config: LoopConfig, backend: Backend) -> dict[str, Any]:
         "objective": config.objective,
         "language": config.language,
         "template": config.template,
-        "repeat": config.repeat,
+        "measurement": config.measurement.to_dict(),
         "repair": config.repair,
         "reask": config.reask,
         "first_samples": config.first_samples,

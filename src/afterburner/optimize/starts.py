@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from afterburner.core.errors import UsageError
+from afterburner.core.metrics import TIE_TOLERANCE
 from afterburner.datasets.model import Problem
 from afterburner.datasets.profile import SolutionProfile
 from afterburner.evaluation.changes import Point, ProblemChange
 from afterburner.evaluation.evaluate import key
-from afterburner.evaluation.metrics import METRICS, TIE_TOLERANCE, References, percentile
+from afterburner.evaluation.metrics import SLOTS, References, percentile
 from afterburner.optimize.loop import ProblemOutcome
 from afterburner.optimize.selection import NoisePolicy, significantly_lower
 
@@ -53,11 +54,11 @@ def _slowest(problem: Problem, profiles: Sequence[SolutionProfile], language: st
     passing = [
         p
         for p in profiles
-        if p.problem_id == problem.id and p.language == language and p.passed and getattr(p, metric) is not None
+        if p.problem_id == problem.id and p.language == language and p.passed and p.figure(metric) is not None
     ]
     if not passing or not any(p.label in labels for p in passing):
         raise UsageError(f"problem {problem.id} has no passing {language} reference to start from")
-    slowest = max((p for p in passing if p.label in labels), key=lambda p: float(getattr(p, metric)))
+    slowest = max((p for p in passing if p.label in labels), key=lambda p: float(p.figure(metric) or 0.0))
     return Start(labels[slowest.label].code, f"reference {slowest.label} (slowest)")
 
 
@@ -87,8 +88,8 @@ def resolve_starts(
 
 def _figures(profile: SolutionProfile | None) -> dict[str, float | None]:
     if profile is None or not profile.passed:
-        return {metric: None for metric in METRICS}
-    return {metric: getattr(profile, metric) for metric in METRICS}
+        return {metric: None for metric in SLOTS}
+    return {metric: profile.figure(metric) for metric in SLOTS}
 
 
 def _ranks(figures: Mapping[str, float | None], references: References, problem_key: str) -> dict[str, float | None]:

@@ -54,6 +54,7 @@ class Mounts:
     box: Path  # host directory shown read-only at /box
     output_dir: Path | None = None  # host directory shown writable at /out (compilation only)
     read_only: Sequence[str] = field(default_factory=tuple)  # runtime paths beyond BASE_PATHS (globs allowed)
+    binds: Sequence[tuple[str, str]] = field(default_factory=tuple)  # (host file, path inside), read-only
 
 
 def expand(paths: Sequence[str]) -> list[str]:
@@ -111,6 +112,8 @@ def bwrap_argv(
         str(mounts.box),
         BOX,
     ]
+    for host_path, inside in mounts.binds:
+        args += ["--ro-bind", host_path, inside]
     if mounts.output_dir is not None:
         args += ["--bind", str(mounts.output_dir), OUT]
     # The root is bubblewrap's own tmpfs: read-only, so only the size-capped /tmp is writable.

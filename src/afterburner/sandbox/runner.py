@@ -21,14 +21,14 @@ from afterburner.core.limits import Limits
 from afterburner.core.results import Guarantees, RunResult, Sampling
 from afterburner.core.verdicts import Verdict
 from afterburner.sandbox import host as host_probe
-from afterburner.sandbox import valgrind
+from afterburner.sandbox import qemu, valgrind
 from afterburner.sandbox.cgroups import RunCgroup
 from afterburner.sandbox.cores import CoreLease
 from afterburner.sandbox.isolation import SANDBOX_UID, Mounts, bwrap_argv
 from afterburner.sandbox.monitor_binary import monitor_path
 from afterburner.sandbox.seccomp_filter import filter_fd
 
-InstructionMode = Literal["off", "auto", "perf", "valgrind"]
+InstructionMode = Literal["off", "auto", "perf", "valgrind", "qemu"]
 FileSource = bytes | str | Path
 READY_FD = 4  # in the sandboxed child: bubblewrap's --info-fd, read by the monitor
 HELPER_ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
@@ -141,10 +141,19 @@ def run(
         if output_dir is not None and support.is_root:
             os.chown(output_dir, SANDBOX_UID, SANDBOX_UID)
         command = list(argv)
+        binds: list[tuple[str, str]] = []
         if options.instructions == "valgrind":
             if support.valgrind is None:
                 raise SandboxUnavailable("deterministic instruction counts need valgrind", "apt-get install valgrind")
             command = valgrind.valgrind_prefix(support.valgrind, valgrind.log_fd(limits)) + command
+        elif options.instructions == "qemu":
+            counter = qemu.counter()
+            command = counter.prefix(valgrind.log_fd(limits), percpu=True) + command
+            # A copy in the run's scratch: the cache may be private to us, the sandbox user must read it.
+            plugin = scratch / "count.so"
+            shutil.copyfile(counter.plugin, plugin)
+            plugin.chmod(0o644)
+            binds.append((str(plugin), qemu.PLUGIN_INSIDE))
         pass_fds: list[int] = []
         if support.bwrap:
             seccomp_fd = _high_fd(filter_fd()) if guarantees.seccomp else None
@@ -152,7 +161,7 @@ def run(
                 stack.callback(os.close, seccomp_fd)
                 pass_fds = [seccomp_fd]
             shown = (*options.read_only, *(valgrind.PATHS if options.instructions == "valgrind" else ()))
-            mounts = Mounts(box=box, output_dir=output_dir, read_only=shown)
+            mounts = Mounts(box=box, output_dir=output_dir, read_only=shown, binds=binds)
             command = bwrap_argv(support.bwrap, command, mounts, limits, options.env, seccomp_fd, READY_FD)
         monitor = _monitor_argv(scratch, stdin_path, limits, options, group, lease, support, pass_fds)
         report = _spawn(monitor + command, pass_fds, limits)
@@ -195,8 +204,10 @@ def _monitor_argv(
         "--rlimit-nofile",
         str(limits.open_files),
     ]
-    if options.instructions == "valgrind":
+    if options.instructions in ("valgrind", "qemu"):
         args += ["--aux", str(scratch / "aux"), "--aux-fd", str(valgrind.log_fd(limits))]
+    if options.instructions == "qemu":  # the same addresses every run: counts identical run to run
+        args += ["--no-aslr", "1"]
     if options.instructions in ("auto", "perf"):
         args += ["--perf", "1"]
     if support.is_root:
@@ -306,9 +317,12 @@ def _result(
     )
     stdout = _read_capture(scratch / "stdout", limits.output)
     stderr = _read_capture(scratch / "stderr", limits.output)
-    instructions, source = None, None
+    instructions, source, uncounted = None, None, ""
     if options.instructions == "valgrind":
         instructions, source = valgrind.parse_instructions(_read_capture(scratch / "aux", 4 << 20)), "valgrind"
+    elif options.instructions == "qemu":
+        counted = qemu.parse_report(_read_capture(scratch / "aux", 4 << 20))
+        instructions, source, uncounted = counted.instructions, "qemu", counted.reason
     elif report["instructions"] >= 0:
         instructions, source = report["instructions"], "perf"
     elif options.instructions == "perf":
@@ -330,6 +344,7 @@ def _result(
         output_truncated=report["stdout_bytes"] + report["stderr_bytes"] > limits.output,
         instructions=instructions if instructions is None or instructions >= 0 else None,
         instruction_source=source if instructions is not None else None,
+        uncounted=uncounted,
         monitor_cpu_time=report["monitor_cpu_ns"] / 1e9,
         setup_time=report["setup_ns"] / 1e9,
         message=message,

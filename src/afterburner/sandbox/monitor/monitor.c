@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -40,7 +41,7 @@ struct options {
     int nkeep;
     const char *mem_file, *cpu_file, *procs_file, *kill_file, *log_file;
     const char *stdin_file, *stdout_file, *stderr_file, *aux_file;
-    int cpu_v2, perf, uid, gid, ready_fd, aux_fd;
+    int cpu_v2, perf, uid, gid, ready_fd, aux_fd, no_aslr;
     long hz;
     long long cpu_limit_ns, wall_limit_ns, output_limit;
     long long rl_cpu, rl_fsize, rl_nofile;
@@ -152,6 +153,8 @@ static void start_child(const struct options *o, int go_fd, int err_fd, int out_
     set_limit(RLIMIT_NOFILE, o->rl_nofile);
     if (o->gid >= 0 && (setgroups(0, NULL) < 0 || setgid((gid_t)o->gid) < 0)) goto fail;
     if (o->uid >= 0 && setuid((uid_t)o->uid) < 0) goto fail;
+    /* Exact counts: the same addresses every run (inherited through bubblewrap's exec, which is not setuid). */
+    if (o->no_aslr && personality(ADDR_NO_RANDOMIZE) < 0) goto fail;
     execvp(o->argv[0], o->argv);
 fail:;
     int e = errno;
@@ -237,6 +240,7 @@ static void parse(int argc, char **argv, struct options *o) {
         else if (!strcmp(a, "--aux-fd")) o->aux_fd = atoi(v);
         else if (!strcmp(a, "--ready-fd")) o->ready_fd = atoi(v);
         else if (!strcmp(a, "--perf")) o->perf = atoi(v);
+        else if (!strcmp(a, "--no-aslr")) o->no_aslr = atoi(v);
         else if (!strcmp(a, "--uid")) o->uid = atoi(v);
         else if (!strcmp(a, "--gid")) o->gid = atoi(v);
         else if (!strcmp(a, "--hz")) o->hz = atol(v);
