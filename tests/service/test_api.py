@@ -143,7 +143,7 @@ def test_native_run_and_judge_with_an_evaluator(client: JudgeClient) -> None:
     )
     result = judged["result"]
     assert result["verdict"] == "AC" and len(result["samples"]["cpu_time"]) == 3
-    assert result["metrics"]["cpu_time"] > 0
+    assert result["figures"]["cpu_time"] > 0
 
 
 def test_judging_on_a_dataset_problem_shows_nothing_of_its_hidden_tests(client: JudgeClient) -> None:
@@ -158,7 +158,10 @@ def test_judging_on_a_dataset_problem_shows_nothing_of_its_hidden_tests(client: 
     for test in hidden:
         assert test.input.strip() not in text and f'"{test.output.strip()}"' not in text
     passing = next(s for s in problem.solutions_in("python") if s.label == "optimal")
-    good = client.request("POST", "/v1/judge", {"code": passing.code, "dataset": "venus-mini", "problem_id": "2"})
+    clock = {"metric": "cpu_time", "counter": "off"}  # counting every hidden test is not what this checks
+    good = client.request(
+        "POST", "/v1/judge", {"code": passing.code, "dataset": "venus-mini", "problem_id": "2", **clock}
+    )
     assert good["result"]["verdict"] == "AC" and good["result"]["tests_total"] == len(hidden)
 
 
@@ -195,7 +198,31 @@ def test_status_and_docs(client: JudgeClient, service: ServiceProcess) -> None:
         ("/execute", {"language": "python"}, 422, "code"),
         ("/run_code", {"code": "print(1)", "language": "go_test"}, 422, "unknown language"),
         ("/v1/judge", {"code": "print(1)"}, 422, "tests"),
-        ("/v1/judge", {"code": "print(1)", "tests": [{"input": "1"}], "repeat": 10_000}, 422, "repeat"),
+        ("/v1/judge", {"code": "print(1)", "tests": [{"input": "1"}], "repeat": 10_000}, 422, "repeat must be 1 .. 20"),
+        ("/v1/judge", {"code": "print(1)", "tests": [{"input": "1"}], "repeat": 0}, 422, "repeat must be 1 .. 20"),
+        ("/v1/judge", {"code": "print(1)", "tests": [{"input": "1"}], "repeat": 21}, 422, "repeat must be 1 .. 20"),
+        ("/v1/judge", {"code": "x", "tests": [{"input": "1"}], "metric": "bogomips"}, 422, "metric must be one of"),
+        ("/v1/judge", {"code": "x", "tests": [{"input": "1"}], "counter": "abacus"}, 422, "counter"),
+        (
+            "/v1/judge",
+            {"code": "x", "tests": [{"input": "1"}], "metric": "instructions", "counter": "off"},
+            422,
+            "needs a counter",
+        ),
+        ("/v1/judge", {"code": "x", "tests": [{"input": "1"}], "options": {"instructions": "on"}}, 422, "instructions"),
+        (
+            "/v1/judge",
+            {"code": "x", "tests": [{"input": "1"}], "counter": "qemu", "options": {"instructions": "off"}},
+            422,
+            "disagree",
+        ),
+        ("/v1/run", {"code": "print(1)", "counter": "abacus"}, 422, "counter"),
+        (
+            "/v1/jobs",
+            {"kind": "judge", "request": {"code": "x", "tests": [{"input": "1"}], "repeat": 50}},
+            422,
+            "repeat",
+        ),
         ("/v1/judge/batch", {"batch": {"items": []}}, 422, "non-empty"),
     ],
 )
@@ -229,9 +256,73 @@ def test_sync_endpoints_wait_while_async_ones_return_at_once(client: JudgeClient
         {"items": [{"language": "python", "source": "x", "tests": [{"input": "1"}], "checker": "tokens"}]},
         {"items": [{"language": "python", "source": "x", "tests": [["1", "2"]]}]},
         {"items": [{"language": "python", "source": "x", "tests": [{"input": "1"}]}], "repeat": "many"},
+        {"items": [{"language": "python", "source": "x", "tests": [{"input": "1"}]}], "measurement": {"repeat": 0}},
+        {"items": [{"language": "python", "source": "x", "tests": [{"input": "1"}]}], "measurement": {"repeat": 21}},
+        {"items": [{"language": "python", "source": "x", "tests": [{"input": "1"}]}], "measurement": {"fast": True}},
+        {"items": [{"language": "python", "source": "x", "tests": [{"input": "1"}]}], "measurement": "fast"},
+        {"items": [{"language": "python", "source": "x", "tests": [{"input": "1"}]}], "measurement": {"counter": "x"}},
         {"items": [{"language": "python", "source": "x", "tests": [{"input": "1"}]}], "options": {"sample_hz": []}},
     ],
 )
 def test_a_batch_of_the_wrong_shape_is_a_4xx_never_a_500(service: ServiceProcess, batch: dict[str, object]) -> None:
     response = httpx.post(f"{service.url}/v1/judge/batch", json={"batch": batch})
     assert response.status_code == 422, response.text
+
+
+# --- how requests are measured: counts on the native judge by default, never on the compatible endpoints ---
+
+DOUBLE = "print(2 * int(input()))\n"
+DOUBLE_TESTS = [{"input": "21\n", "output": "42"}]
+
+
+def test_a_native_judge_ranks_by_exact_counts_by_default(client: JudgeClient) -> None:
+    request = {"code": DOUBLE, "tests": DOUBLE_TESTS, "repeat": 1}
+    first, second = (client.request("POST", "/v1/judge", request)["result"] for _ in range(2))
+    assert first["verdict"] == "AC" and first["measurement"]["metric"] == "instructions"
+    assert first["measurement"]["counter"] == "auto" and first["unmeasured"] == {}
+    count = first["figures"]["instructions"]
+    assert count is not None and count > 1_000_000  # Python's start-up alone is millions
+    assert second["figures"]["instructions"] == count  # exact: the same program, the same count
+    assert 0 < first["net"]["instructions"] < count  # net of the interpreter's start-up
+    assert first["figures"]["cpu_time"] > 0  # times are measured and reported beside it
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [{"metric": "cpu_time", "counter": "off"}, {"metric": "cpu_time"}, {"options": {"instructions": "off"}}],
+)
+def test_a_native_judge_on_the_clock_counts_nothing(client: JudgeClient, settings: dict[str, Any]) -> None:
+    result = client.request("POST", "/v1/judge", {"code": DOUBLE, "tests": DOUBLE_TESTS, **settings})["result"]
+    assert result["verdict"] == "AC" and result["measurement"]["counter"] == "off"
+    assert result["measurement"] == {"repeat": 3, "estimator": "min", "metric": "cpu_time", "counter": "off"}
+    assert result["figures"]["instructions"] is None and result["unmeasured"] == {} and result["net"] == {}
+    assert len(result["samples"]["cpu_time"]) == 3
+
+
+def test_a_native_run_is_timed_only_unless_it_asks_for_a_count(client: JudgeClient) -> None:
+    timed = client.request("POST", "/v1/run", {"code": DOUBLE, "stdin": "21\n"})["result"]
+    assert timed["run"]["stdout"] == "42\n" and timed["measurement"] == {"metric": "cpu_time", "counter": "off"}
+    assert timed["figures"]["instructions"] is None and timed["figures"]["cpu_time"] > 0
+    counted = client.request("POST", "/v1/run", {"code": DOUBLE, "stdin": "21\n", "counter": "auto"})["result"]
+    assert counted["run"]["stdout"] == "42\n" and counted["unmeasured"] == {}
+    assert counted["figures"]["instructions"] > counted["net"]["instructions"] > 0
+
+
+SLEEPY = "import time\ntime.sleep(1.5)\nprint(42)\n"
+# A counting run would run the program once more (1.5 s asleep again, plus the emulator's start-up).
+ONE_RUN = 2.8
+
+
+def test_monolith_and_sandbox_fusion_requests_run_once_and_count_nothing(client: JudgeClient) -> None:
+    started = time.monotonic()
+    body = client.request("POST", "/execute", {"code": SLEEPY})
+    assert body["status"] == "success" and time.monotonic() - started < ONE_RUN
+    assert body["output_dict"]["afterburner"]["instructions"] is None
+    started = time.monotonic()
+    body = client.request("POST", "/run_code", {"code": SLEEPY, "language": "python"})
+    assert body["status"] == "Success" and time.monotonic() - started < ONE_RUN
+    task = client.submit({"code": "print(42)\n"})
+    record = client.wait(task, path="/v1/jobs")  # the job's own result, not Monolith's view of it
+    result = record["result"]
+    assert result["measurement"] == {"metric": "cpu_time", "counter": "off"}
+    assert result["figures"]["instructions"] is None and result["unmeasured"] == {}

@@ -16,6 +16,7 @@ from afterburner.core.verdicts import Verdict
 from afterburner.datasets.profile import profile_batch
 from afterburner.datasets.registry import load_dataset
 from afterburner.datasets.testgen import FEEDBACK_PLAN
+from afterburner.judge.measurement import Measurement
 from afterburner.service.client import AsyncJudgeClient, JudgeClient, RemoteExecutor, ServiceError
 from afterburner.service.launch import ServiceProcess
 
@@ -87,16 +88,19 @@ def test_the_async_client(service: ServiceProcess) -> None:
 def test_the_remote_executor_judges_a_batch_as_this_machine_does(service: ServiceProcess) -> None:
     problem = load_dataset("venus-mini").get("2")
     solutions = problem.solutions_in("python")[:3]
-    tests = FEEDBACK_PLAN.tests(problem)
+    tests = FEEDBACK_PLAN.tests(problem)[:2]  # counted under an emulator: a few tests suffice
+    settings = Measurement(repeat=2)  # counts decide, as by default
     executor = pickle.loads(pickle.dumps(RemoteExecutor(service.url)))  # rewards travel to workers
     try:
-        remote = profile_batch(problem, solutions, tests, repeat=2, executor=executor)
+        remote = profile_batch(problem, solutions, tests, settings, executor=executor)
         assert executor.capacity == 2
     finally:
         executor.close()
-    local = profile_batch(problem, solutions, tests, repeat=2)
+    local = profile_batch(problem, solutions, tests, settings)
     assert [p.verdict for p in remote] == [p.verdict for p in local]
     assert all(p.verdict is Verdict.AC and p.cpu_time and len(p.samples["cpu_time"]) == 2 for p in remote)
+    counts = [p.figure("instructions") for p in remote]
+    assert all(counts) and counts == [p.figure("instructions") for p in local]  # exact, wherever counted
     assert [p.label for p in remote] == [s.label for s in solutions]
 
 
@@ -122,6 +126,8 @@ def test_eval_with_judge_url_judges_on_the_service(service: ServiceProcess, tmp_
             str(out),
             "--repeat",
             "2",
+            "--metric",
+            "cpu_time",
             "--judge",
             service.url,
             "--json",
@@ -134,8 +140,13 @@ def test_eval_with_judge_url_judges_on_the_service(service: ServiceProcess, tmp_
 
 def test_data_profile_with_judge_url_measures_on_the_service(service: ServiceProcess) -> None:
     result = CliRunner().invoke(
-        app, ["data", "profile", "venus-mini", "--problems", "4", "--repeat", "1", "--judge", service.url, "--json"]
+        app,
+        [
+            *("data", "profile", "venus-mini", "--problems", "4", "--repeat", "1", "--metric", "cpu_time"),
+            *("--judge", service.url, "--json"),
+        ],
     )
     assert result.exit_code == 0, result.output
     profiles = json.loads(result.stdout)["profiles"]
-    assert profiles and all(p["verdict"] == "AC" and p["cpu_time"] > 0 for p in profiles)
+    measured = [p["measured"] for p in profiles]
+    assert measured and all(m["verdict"] == "AC" and m["figures"]["cpu_time"] > 0 for m in measured)

@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 
-from afterburner.service.compat import monolith_view, sandbox_fusion_view
-from afterburner.service.execution import Context, execute_job
+from afterburner.core.errors import UsageError
+from afterburner.judge.measurement import CLOCK_ONLY, Measurement
+from afterburner.service.compat import (
+    monolith_view,
+    run_payload_monolith,
+    run_payload_sandbox_fusion,
+    sandbox_fusion_view,
+)
+from afterburner.service.execution import (
+    JUDGE_DEFAULT,
+    RUN_DEFAULT,
+    Context,
+    Policy,
+    _batch,
+    _hidden,
+    execute_job,
+    measurement,
+)
 
 
 def _result(verdict: str, **run: Any) -> dict[str, Any]:
@@ -57,3 +74,78 @@ def test_a_bug_of_ours_while_running_a_job_is_ie_not_a_crash() -> None:
     assert result["verdict"] == "IE" and result["infrastructure_error"]
     assert "internal error" in result["error"]
     assert execute_job("transmogrify", {}, Context())["verdict"] == "IE"
+
+
+@pytest.mark.parametrize(
+    ("request_", "expected"),
+    [
+        ({}, Measurement()),
+        ({"repeat": 5, "estimator": "median"}, Measurement(repeat=5, estimator="median")),
+        ({"metric": "cpu_time"}, CLOCK_ONLY),  # a clock alone: nothing counted, as on the command line
+        ({"metric": "wall_time"}, Measurement(metric="wall_time", counter="off")),
+        ({"counter": "off"}, CLOCK_ONLY),
+        ({"counter": "valgrind"}, Measurement(counter="valgrind")),
+        ({"metric": "cpu_time", "counter": "qemu"}, Measurement(metric="cpu_time", counter="qemu")),
+        ({"options": {"instructions": "off", "sample_hz": 100}}, CLOCK_ONLY),  # the older field
+        ({"options": {"instructions": "perf"}}, Measurement(counter="perf")),
+    ],
+)
+def test_a_judge_requests_measurement_settings(request_: dict[str, Any], expected: Measurement) -> None:
+    assert measurement(request_, Policy(), JUDGE_DEFAULT) == expected
+
+
+def test_a_run_is_timed_only_unless_it_asks_and_compatible_runs_never_count() -> None:
+    assert measurement({}, Policy(), RUN_DEFAULT).counts is False
+    assert measurement({"counter": "auto"}, Policy(), RUN_DEFAULT).counter == "auto"
+    assert measurement({"metric": "instructions"}, Policy(), RUN_DEFAULT).counter == "auto"
+    for payload in (
+        run_payload_monolith({"code": "print(1)"}),
+        run_payload_sandbox_fusion({"code": "print(1)", "language": "python"}),
+    ):
+        assert measurement(payload, Policy(), RUN_DEFAULT) == RUN_DEFAULT
+        assert measurement(payload, Policy(), JUDGE_DEFAULT).counts is False  # whatever the default
+
+
+@pytest.mark.parametrize(
+    ("request_", "message"),
+    [
+        ({"repeat": 0}, "repeat must be 1 .. 20 on this judge"),
+        ({"repeat": 21}, "repeat must be 1 .. 20 on this judge"),
+        ({"estimator": "mode"}, "estimator must be one of"),
+        ({"metric": "instructions", "counter": "off"}, "needs a counter"),
+        ({"options": {"instructions": "qemu"}}, "options.instructions must be one of"),
+        ({"options": {"instructions": "auto"}, "counter": "off"}, "disagree"),
+    ],
+)
+def test_measurement_settings_out_of_bounds_are_refused(request_: dict[str, Any], message: str) -> None:
+    with pytest.raises(UsageError, match=re.escape(message)):
+        measurement(request_, Policy(), JUDGE_DEFAULT)
+
+
+def test_the_service_policy_bounds_repeat_below_the_librarys_bound() -> None:
+    assert measurement({"repeat": 100}, Policy(max_repeat=100), JUDGE_DEFAULT).repeat == 100
+    with pytest.raises(UsageError, match=r"1 \.\. 100"):
+        measurement({"repeat": 101}, Policy(max_repeat=200), JUDGE_DEFAULT)  # the library's bound still holds
+
+
+def test_a_batch_is_measured_as_it_says_and_an_older_clients_batch_as_it_was() -> None:
+    item = {"language": "python", "source": "print(1)", "tests": [{"input": ""}]}
+    assert _batch({"batch": {"items": [item]}}, Context()).measurement == Measurement()
+    chosen = _batch({"batch": {"items": [item], "measurement": {"repeat": 2, "counter": "off"}}}, Context())
+    assert chosen.measurement == Measurement(repeat=2, metric="cpu_time", counter="off")
+    older = {"items": [item], "repeat": 4, "estimator": "median", "options": {"sample_hz": 100, "instructions": "off"}}
+    assert _batch({"batch": older}, Context()).measurement == Measurement(4, "median", "cpu_time", "off")
+    with pytest.raises(UsageError, match=r"1 \.\. 20"):
+        _batch({"batch": {"items": [item], "measurement": {"repeat": 30}}}, Context())
+
+
+def test_a_result_on_hidden_tests_keeps_no_detail_that_could_quote_them() -> None:
+    result = {
+        "verdict": "AC",
+        "detail": "expected 'SECRET' got 'nothing'",
+        "unmeasured": {"instructions": "the counting pass gave WA: expected 'SECRET' got 'x'"},
+        "tests": [{"index": 0, "detail": "SECRET", "run": {"stdout": "SECRET", "stderr": "SECRET", "message": "x"}}],
+    }
+    hidden = _hidden(result)
+    assert "SECRET" not in repr(hidden) and hidden["hidden_tests"]
+    assert hidden["unmeasured"] == {"instructions": "the counting pass gave WA"}

@@ -5,6 +5,9 @@ Monolith's `peak_memory` is in kB, `duration` and `cpu_time` in ms, `integral` i
 time integral, trapezoid over real timestamps, unlike the original's sum of samples);
 SandboxFusion's `execution_time` is in seconds. Our own exact figures (SI units: seconds, bytes,
 byte-seconds) and our verdict ride along under `afterburner` / extra fields.
+
+Their clients ask whether a program ran and how long it took, never for an instruction count:
+their runs are clock-only (`CLOCK_ONLY`, no counting run), so they cost what they did.
 """
 
 from __future__ import annotations
@@ -12,10 +15,13 @@ from __future__ import annotations
 from typing import Any
 
 from afterburner.core.limits import MiB
+from afterburner.judge.measurement import CLOCK_ONLY
 
 # SandboxFusion's language names that differ from ours.
 SANDBOX_FUSION_LANGUAGES = {"nodejs": "javascript", "python3": "python", "golang": "go"}
 DEFAULT_MEMORY_MB = 1024
+# The measurement fields of a compatible endpoint's run job: the clock only, no counting run.
+CLOCK_ONLY_FIELDS = {"metric": CLOCK_ONLY.metric, "counter": CLOCK_ONLY.counter}
 
 
 def sandbox_fusion_language(name: str) -> str:
@@ -32,6 +38,7 @@ def run_payload_monolith(body: dict[str, Any]) -> dict[str, Any]:
         "stdin": body.get("stdin") or "",
         "limits": {"cpu_time": timeout, "wall_time": 2 * timeout + 1, "memory": memory * MiB},
         "profile": bool(body.get("run_profiling")),
+        **CLOCK_ONLY_FIELDS,
         "view": "monolith",
     }
 
@@ -51,6 +58,7 @@ def run_payload_sandbox_fusion(body: dict[str, Any]) -> dict[str, Any]:
             "memory": (memory if memory > 0 else DEFAULT_MEMORY_MB) * MiB,
         },
         "files": body.get("files") or {},
+        **CLOCK_ONLY_FIELDS,
         "view": "sandbox_fusion",
     }
 

@@ -5,6 +5,12 @@ request is a 4xx at once, not a failed job later) and run by a worker process or
 (`execute_job`). A failure on our side (the sandbox, a generator) comes back as an IE result,
 never as the program's verdict. Judging on a dataset problem uses its hidden scoring tests, and
 its result says nothing about them: no inputs, outputs, or what the program printed.
+
+How a job is measured is one `Measurement` (repeat, estimator, metric, counter), read from the
+request by `measurement` with the library's bounds and this judge's largest repeat. A judge job
+left to the defaults is measured as the library measures (counts decide); a run is one execution
+by the clock unless it asks for a counter, so Monolith's and SandboxFusion's clients never wait
+for a count they did not ask for.
 """
 
 from __future__ import annotations
@@ -13,12 +19,15 @@ import base64
 import binascii
 import functools
 import tempfile
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from afterburner.core.errors import AfterburnerError, UsageError
+from afterburner.core.errors import AfterburnerError, SandboxUnavailable, UsageError
 from afterburner.core.limits import COMPILE_LIMITS, Limits, MiB
+from afterburner.core.metrics import Metric
+from afterburner.core.results import RunResult
 from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets.judging import judge_solution
@@ -26,9 +35,10 @@ from afterburner.datasets.model import Problem
 from afterburner.datasets.registry import load_dataset
 from afterburner.datasets.testgen import TestSplit
 from afterburner.judge.compiler import Program, compile_source
+from afterburner.judge.counting import count_limits, resolve, startup_count
 from afterburner.judge.executor import JudgeBatch, run_locally
 from afterburner.judge.judge import JudgeItem
-from afterburner.judge.stats import ESTIMATORS
+from afterburner.judge.measurement import CLOCK_ONLY, Measurement
 from afterburner.judge.wire import (
     batch_from_dict,
     checker_from_dict,
@@ -44,6 +54,12 @@ from afterburner.sandbox.runner import SandboxOptions
 KINDS = ("run", "judge", "batch")
 OUTPUT_CHARS = 65_536  # of stdout and stderr, per run, in a result
 LOG_POINTS = 1000  # memory samples kept for run_profiling
+SETTINGS = ("repeat", "estimator", "metric", "counter")  # a request's measurement fields
+LEGACY_COUNTERS = ("off", "auto", "perf", "valgrind")  # options.instructions, read as `counter`
+# What a request that says nothing is measured with: a judge job as the library measures (counts
+# decide); a run once, by the clock (its clients asked for its output and times, not a count).
+JUDGE_DEFAULT = Measurement()
+RUN_DEFAULT = replace(CLOCK_ONLY, repeat=1)
 
 
 @dataclass(frozen=True)
@@ -134,30 +150,74 @@ def _dataset_problem(payload: dict[str, Any], policy: Policy) -> Problem:
     return _problem(dataset, str(payload.get("problem_id")))
 
 
+def measurement(request: Mapping[str, Any], policy: Policy, default: Measurement) -> Measurement:
+    """A request's measurement settings, validated: the library's bounds, and this judge's largest repeat.
+
+    Fields the request leaves out come from `default`, but the other of metric and counter follows
+    the one given, as on the command line: a metric alone counts with `auto` when instructions rank
+    and not at all when a clock does; `counter: off` alone ranks by CPU time. The older
+    `options.instructions` (off|auto|perf|valgrind) is read as `counter`.
+    """
+    given = {name: request[name] for name in SETTINGS if request.get(name) is not None}
+    options = request.get("options") or {}
+    legacy = options.get("instructions") if isinstance(options, Mapping) else None
+    if legacy is not None:
+        if legacy not in LEGACY_COUNTERS:
+            raise UsageError(f"options.instructions must be one of {', '.join(LEGACY_COUNTERS)} (or use counter)")
+        if given.setdefault("counter", legacy) != legacy:
+            raise UsageError(f"options.instructions {legacy!r} and counter {given['counter']!r} disagree")
+    if "metric" in given and "counter" not in given:
+        given["counter"] = "auto" if given["metric"] == Metric.INSTRUCTIONS else "off"
+    if given.get("counter") == "off":
+        given.setdefault("metric", CLOCK_ONLY.metric)
+    repeat = given.get("repeat")
+    if isinstance(repeat, int) and not 1 <= repeat <= policy.max_repeat:
+        raise UsageError(f"repeat must be 1 .. {policy.max_repeat} on this judge")
+    return Measurement.from_dict({**default.to_dict(), **given})
+
+
+def _batch(payload: Mapping[str, Any], context: Context) -> JudgeBatch:
+    """A batch job's batch, checked like a judge job: its size, its limits, its measurement.
+
+    A batch from an older client carries `repeat`, `estimator` and `options.instructions` instead
+    of `measurement`: it is measured as it was then, ranked by CPU time.
+    """
+    data = payload.get("batch")
+    if not isinstance(data, Mapping):
+        raise UsageError("a batch job needs its batch")
+    policy = context.policy
+    settings = data.get("measurement")
+    if settings is None and ({"repeat", "estimator"} & set(data) or "instructions" in (data.get("options") or {})):
+        chosen = measurement(data, policy, CLOCK_ONLY)
+    elif settings is None or (isinstance(settings, Mapping) and not set(settings) - set(SETTINGS)):
+        chosen = measurement(settings or {}, policy, JUDGE_DEFAULT)
+    else:
+        raise UsageError(f"a batch's measurement holds {', '.join(SETTINGS)}")
+    batch = batch_from_dict({**data, "measurement": chosen.to_dict()}, context.trusted)
+    for item in batch.items:
+        if len(item.source.encode()) > policy.max_code_bytes:
+            raise UsageError(f"a program of the batch is larger than {policy.max_code_bytes} bytes")
+    _limits(data.get("limits"), policy)
+    return batch
+
+
 def check_job(kind: str, payload: dict[str, Any], context: Context) -> None:
     """Raise UsageError (a 4xx) for a job that cannot be run as asked."""
     policy = context.policy
     if kind not in KINDS:
         raise UsageError(f"unknown job kind {kind!r}", f"use {', '.join(KINDS)}")
     if kind == "batch":
-        batch = batch_from_dict(payload.get("batch") or {}, context.trusted)
-        for item in batch.items:
-            if len(item.source.encode()) > policy.max_code_bytes:
-                raise UsageError(f"a program of the batch is larger than {policy.max_code_bytes} bytes")
-        _limits(payload.get("batch", {}).get("limits"), policy)
+        _batch(payload, context)
         return
     language = get_language(str(payload.get("language", "")))
     _code(payload, policy)
     _limits(payload.get("limits"), policy)
     options_from_dict(payload.get("options"))
     if kind == "run":
+        measurement(payload, policy, RUN_DEFAULT)
         _files(payload.get("files"), language)
         return
-    repeat = payload.get("repeat", 1)
-    if not isinstance(repeat, int) or not 1 <= repeat <= policy.max_repeat:
-        raise UsageError(f"repeat must be 1 .. {policy.max_repeat}")
-    if payload.get("estimator", "min") not in ESTIMATORS:
-        raise UsageError(f"estimator must be one of {', '.join(ESTIMATORS)}")
+    measurement(payload, policy, JUDGE_DEFAULT)
     if payload.get("dataset") is not None:
         problem = _dataset_problem(payload, policy)
         if language.name not in problem.languages:
@@ -186,42 +246,105 @@ def _memory_log(path: Path) -> list[list[float]]:
     return [[float(r[0]), float(r[1]) / 1024] for r in rows[::step] if len(r) >= 2]
 
 
+def _count(program: Program, stdin: str, limits: Limits, backend: str, native: RunResult) -> float | str:
+    """The run's instruction count, or why there is none: perf counted the native run itself;
+    QEMU and valgrind count one more run, under limits scaled as the judge scales them."""
+    counted = native
+    if backend != "perf":
+        options = SandboxOptions(instructions=backend, sample_hz=100)  # type: ignore[arg-type]
+        counted = program.run(stdin, count_limits(limits, backend), options)
+        if counted.verdict is not Verdict.OK:
+            return f"the counting run gave {counted.verdict.value}: {counted.message}"[:500]
+    if counted.instructions is None:
+        return counted.uncounted or "the counter gave no count"
+    return float(counted.instructions)
+
+
+def _backend(settings: Measurement) -> tuple[str, str]:
+    """The counter a run counts with ("" when it does not count), and why none works here."""
+    if not settings.counts:
+        return "", ""
+    try:
+        return resolve(settings.counter), ""
+    except SandboxUnavailable as error:
+        return "", str(error)
+
+
+def _run_figures(
+    program: Program, stdin: str, limits: Limits, backend: tuple[str, str], native: RunResult
+) -> dict[str, Any]:
+    """A run's figures as a judge result has them (`figures`, `unmeasured`, `net`), the count included
+    when the run counts and passed."""
+    figures: dict[str, float | None] = {
+        name: getattr(native, name) for name in ("cpu_time", "wall_time", "peak_memory", "memory_integral")
+    }
+    figures["instructions"] = None
+    unmeasured: dict[str, str] = {}
+    net: dict[str, float | None] = {}
+    counter, unavailable = backend
+    if (counter or unavailable) and native.verdict is Verdict.OK:
+        counted = _count(program, stdin, limits, counter, native) if counter else unavailable
+        if isinstance(counted, str):
+            unmeasured["instructions"] = counted
+        else:
+            figures["instructions"] = counted
+            empty = startup_count(program.language, counter)
+            if empty is not None:
+                net["instructions"] = counted - empty
+    return {"figures": figures, "unmeasured": unmeasured, "net": net}
+
+
 def run_job(payload: dict[str, Any], context: Context) -> dict[str, Any]:
-    """Compile (cached) and run once; with `profile`, the memory samples come back too."""
+    """Compile (cached) and run once; with `profile`, the memory samples come back too; with a
+    counter, one more run counts the program's instructions."""
     language = get_language(str(payload["language"]))
     limits = _limits(payload.get("limits"), context.policy)
+    settings = measurement(payload, context.policy, RUN_DEFAULT)
     compile_seconds = float(payload.get("compile_timeout") or COMPILE_LIMITS.cpu_time)
     compile_limits = COMPILE_LIMITS.with_(cpu_time=compile_seconds, wall_time=2 * compile_seconds + 1)
     compiled = compile_source(language, _code(payload, context.policy), compile_limits)
     view = (
         _compile_view(compiled.ok, compiled.message, compiled.seconds, compiled.cached) if language.compiled else None
     )
+    head = {
+        "language": language.name,
+        "compile": view,
+        "measurement": {"metric": settings.metric, "counter": settings.counter},
+    }
     if compiled.program is None:
-        return {"verdict": Verdict.CE.value, "language": language.name, "compile": view, "run": None}
+        return {"verdict": Verdict.CE.value, **head, "run": None, "figures": {}, "unmeasured": {}, "net": {}}
     program = Program(language, {**compiled.program.files, **_files(payload.get("files"), language)})
-    options = options_from_dict(payload.get("options"))
+    backend = _backend(settings)
+    stdin = str(payload.get("stdin") or "")
     with tempfile.TemporaryDirectory(prefix="afterburner-service-log-") as scratch:
         log = Path(scratch) / "memory.log" if payload.get("profile") else None
-        measured = SandboxOptions(sample_hz=options.sample_hz, instructions=options.instructions, sample_log=log)
-        result = program.run(str(payload.get("stdin") or ""), limits, measured)
+        options = replace(options_from_dict(payload.get("options")), sample_log=log)
+        if backend[0] == "perf":
+            options = replace(options, instructions="perf")  # hardware counters ride along the run
+        result = program.run(stdin, limits, options)
         samples = _memory_log(log) if log else None
     return {
         "verdict": result.verdict.value,
-        "language": language.name,
-        "compile": view,
+        **head,
         "run": result.to_dict(output_chars=OUTPUT_CHARS),
         "memory_log": samples,
         "infrastructure_error": result.verdict is Verdict.IE,
+        **_run_figures(program, stdin, limits, backend, result),
     }
 
 
 def _hidden(result: dict[str, Any]) -> dict[str, Any]:
-    """A result on hidden tests: verdicts and figures per test, nothing of the tests' contents."""
+    """A result on hidden tests: verdicts and figures per test, nothing of the tests' contents.
+
+    The first failure's detail goes (it may quote what the program printed), and a reason for a
+    metric left unmeasured keeps only its headline ("the counting pass gave WA")."""
     for test in result.get("tests", []):
         test["detail"] = ""
         run = test.get("run") or {}
         for name in ("stdout", "stderr", "message"):
             run[name] = ""
+    result["detail"] = ""
+    result["unmeasured"] = {name: reason.split(":", 1)[0] for name, reason in result.get("unmeasured", {}).items()}
     result["hidden_tests"] = True
     return result
 
@@ -230,31 +353,24 @@ def judge_job(payload: dict[str, Any], context: Context) -> dict[str, Any]:
     language = get_language(str(payload["language"]))
     code = _code(payload, context.policy)
     limits = _limits(payload.get("limits"), context.policy)
+    settings = measurement(payload, context.policy, JUDGE_DEFAULT)
     options = options_from_dict(payload.get("options"))
-    repeat = int(payload.get("repeat", 1))
-    estimator = payload.get("estimator", "min")
+    head = {"language": language.name, "measurement": settings.to_dict()}
     if payload.get("dataset") is not None:
         problem = _dataset_problem(payload, context.policy)
         tests = TestSplit().scoring_tests(problem)
-        judged = judge_solution(problem, language.name, code, tests, repeat, options, limits, estimator)
-        return {"language": language.name, **_hidden(result_to_dict(judged)), "tests_total": len(tests)}
+        judged = judge_solution(problem, language.name, code, tests, settings, limits, options=options)
+        return {**head, **_hidden(result_to_dict(judged)), "tests_total": len(tests)}
     given = tuple(TestCase(str(t["input"]), str(t.get("output", ""))) for t in payload["tests"])
     checker = checker_from_dict(payload.get("checker") or {}, context.trusted)
-    batch = JudgeBatch(
-        (JudgeItem(language, code, given, checker),),
-        limits,
-        options,
-        repeat,
-        estimator,
-        bool(payload.get("stop_on_failure", True)),
-    )
-    return {"language": language.name, **result_to_dict(run_locally(batch)[0]), "tests_total": len(given)}
+    item = JudgeItem(language, code, given, checker)
+    batch = JudgeBatch((item,), limits, settings, bool(payload.get("stop_on_failure", True)), options)
+    return {**head, **result_to_dict(run_locally(batch)[0]), "tests_total": len(given)}
 
 
 def batch_job(payload: dict[str, Any], context: Context) -> dict[str, Any]:
-    batch = batch_from_dict(payload["batch"], context.trusted)
-    _limits(payload["batch"].get("limits"), context.policy)
-    return {"results": [result_to_dict(r) for r in run_locally(batch)]}
+    batch = _batch(payload, context)
+    return {"measurement": batch.measurement.to_dict(), "results": [result_to_dict(r) for r in run_locally(batch)]}
 
 
 def failed_on_our_side(message: str) -> dict[str, Any]:

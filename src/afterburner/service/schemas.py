@@ -6,6 +6,26 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from afterburner.judge.measurement import Counter
+from afterburner.judge.stats import Estimator
+from afterburner.service.execution import JUDGE_DEFAULT as DEFAULT
+from afterburner.service.execution import Policy
+
+# How a request is measured: one `judge.measurement.Measurement`, checked with its bounds when the
+# job is submitted (`service.execution.measurement`); the descriptions say what a field left out means.
+METRIC = (
+    "What ranks: instructions (the exact count), cpu_time or wall_time (the clock). "
+    f"Left out: {DEFAULT.metric} (cpu_time with counter off)."
+)
+COUNTER = (
+    "How instructions are counted: auto (hardware counters where there is a PMU, else QEMU, else valgrind), "
+    "qemu, valgrind, perf, or off (no count)."
+)
+OPTIONS = (
+    "sample_hz (memory samples per second, 10 .. 50000). The older instructions (off|auto|perf|valgrind) "
+    "is still accepted and read as counter."
+)
+
 
 class ExecuteRequest(BaseModel):
     """Monolith's /execute and /submit body."""
@@ -57,7 +77,13 @@ class RunRequest(BaseModel):
     compile_timeout: float | None = Field(None, gt=0)
     profile: bool = Field(False, description="Also return the memory samples [[t_ns, kB]].")
     files: dict[str, str | None] = Field(default_factory=dict, description="name -> base64; appear in /box.")
-    options: dict[str, Any] | None = Field(None, description="sample_hz, instructions (off|auto|perf|valgrind).")
+    options: dict[str, Any] | None = Field(None, description=OPTIONS)
+    metric: str | None = Field(
+        None, description="Checked as in a judge request; a run ranks nothing, but instructions alone counts it."
+    )
+    counter: Counter | None = Field(
+        None, description=COUNTER + " Left out: off, a run is timed only (auto with metric instructions)."
+    )
 
 
 class JudgeRequest(BaseModel):
@@ -73,10 +99,22 @@ class JudgeRequest(BaseModel):
     )
     dataset: str | None = Field(None, description="A dataset the service serves, e.g. venus-mini.")
     problem_id: str | None = None
-    repeat: int = Field(1, ge=1, description="Measured passes (the first decides correctness).")
-    estimator: Literal["min", "median", "hodges_lehmann", "mean"] = "min"
+    repeat: int | None = Field(
+        None,
+        description="Native passes: the first decides correctness, all give the reported times. "
+        f"Left out: {DEFAULT.repeat}. The judge allows at most {Policy().max_repeat} (its policy's max_repeat).",
+    )
+    estimator: Estimator | None = Field(
+        None,
+        description="How the passes become one figure: min, median, hodges_lehmann or mean. "
+        f"Left out: {DEFAULT.estimator}.",
+    )
+    metric: str | None = Field(None, description=METRIC)
+    counter: Counter | None = Field(
+        None, description=COUNTER + f" Left out: {DEFAULT.counter} (off when metric names a clock)."
+    )
     limits: dict[str, float] | None = None
-    options: dict[str, Any] | None = None
+    options: dict[str, Any] | None = Field(None, description=OPTIONS)
     stop_on_failure: bool = True
 
 
