@@ -1,7 +1,10 @@
 """`data export`: SFT, DPO and GRPO rows from measured venus-mini references and from optimize runs.
 
-The reference exports measure problems 4 and 10 (their references are quick) with 3 passes; the
-profile cache of the test session makes every export after the first instant.
+The clock exports (`--metric cpu_time`) measure problems 4 and 10 (their references are quick)
+with 3 passes; the profile cache of the test session makes every export after the first instant.
+The default export, ranked by exact instruction counts, counts a trimmed copy of problem 4 (two
+references, inputs of at most 120 numbers) under QEMU: counting every reference of the real
+problems would take minutes.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typer.testing import CliRunner
 
 from afterburner.cli.data_training import app
 from afterburner.core.errors import UsageError
+from afterburner.core.measured import Measured
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets.bundled import load_bundled
 from afterburner.datasets.profile import SolutionProfile
@@ -25,11 +29,13 @@ from afterburner.optimize.selection import NoisePolicy
 from afterburner.training.data import read_manifest
 from afterburner.training.references import reference_pairs
 from afterburner.training.split import ProblemSplit
+from tests.training.tiny import trimmed_dataset
 
 datasets = pytest.importorskip("datasets")
 
 PROBLEMS = ("4", "10")
-MEASURE = ["venus-mini", "--problems", ",".join(PROBLEMS), "--repeat", "3"]
+MEASURE = ["venus-mini", "--problems", ",".join(PROBLEMS), "--repeat", "3", "--metric", "cpu_time"]
+CLOCK = ["--metric", "cpu_time"]  # trajectories below carry CPU time only (a run that ranked by the clock)
 GRPO_COLUMNS = {
     "prompt",
     "problem_id",
@@ -39,6 +45,7 @@ GRPO_COLUMNS = {
     "original",
     "original_label",
     "baseline_passed",
+    "baseline_instructions",
     "baseline_cpu_time",
     "baseline_peak_memory",
     "baseline_memory_integral",
@@ -104,7 +111,8 @@ def test_sft_keeps_the_k_fastest_references_of_each_problem(tmp_path: Path) -> N
     refs = sum(len(references(p)) for p in PROBLEMS)
     assert manifest["dropped"] == {"beyond_k": refs - 6}
     settings = manifest["settings"]
-    assert settings["repeat"] == 3 and settings["k"] == 3 and settings["estimator"] == "min"
+    assert settings["measurement"] == {"repeat": 3, "estimator": "min", "metric": "cpu_time", "counter": "off"}
+    assert settings["k"] == 3 and settings["metric"] == "cpu_time"
     assert settings["tests"]["feedback"]["seed"] == 42 and manifest["created"] and manifest["afterburner_version"]
 
 
@@ -125,10 +133,9 @@ def test_dpo_pairs_are_beyond_noise_and_every_other_pair_is_counted(tmp_path: Pa
     assert dropped["inside_noise"] > 0  # many references of a problem are truly tied
 
 
-def profile(label: str, samples: list[float]) -> SolutionProfile:
-    return SolutionProfile(
-        "p", "python", label, label, Verdict.AC, cpu_time=min(samples), samples={"cpu_time": samples}
-    )
+def profile(label: str, samples: list[float], metric: str = "cpu_time") -> SolutionProfile:
+    measured = Measured(Verdict.AC, {metric: min(samples)}, {metric: samples})
+    return SolutionProfile("p", "python", label, label, measured, len(samples))
 
 
 def test_pairs_inside_the_noise_are_dropped_and_the_largest_gaps_kept() -> None:
@@ -144,8 +151,21 @@ def test_pairs_inside_the_noise_are_dropped_and_the_largest_gaps_kept() -> None:
     assert [(p.chosen.label, p.rejected.label) for p in pairs] == [("fast", "slow")] and dropped == {
         "over_max_pairs": 2
     }
-    failed = SolutionProfile("p", "python", "wrong", "wrong", Verdict.WA)
+    failed = SolutionProfile("p", "python", "wrong", "wrong", Measured(Verdict.WA))
     assert reference_pairs([*apart[:2], failed], "cpu_time", policy, 10)[0][0].rejected.label == "slow"
+
+
+def test_counted_pairs_need_the_gain_only() -> None:
+    """One exact count per reference: no permutation test, a gain of min_gain (5%) decides."""
+    counted = [profile("slow", [2.0e9], "instructions"), profile("fast", [1.0e9], "instructions")]
+    counted.append(profile("close", [1.03e9], "instructions"))  # 3% above fast: a tie for DPO
+    pairs, dropped = reference_pairs(counted, "instructions", NoisePolicy(), 10)
+    assert [(p.chosen.label, p.rejected.label) for p in pairs] == [("fast", "slow"), ("close", "slow")]
+    assert dropped == {"inside_noise": 1}
+    unmeasured = SolutionProfile(
+        "p", "python", "refused", "refused", Measured(Verdict.AC, {"instructions": None}, {}, {"instructions": "TLE"})
+    )
+    assert reference_pairs([*counted, unmeasured], "instructions", NoisePolicy(), 10)[0] == pairs
 
 
 def test_grpo_rows_carry_what_the_reward_needs(tmp_path: Path) -> None:
@@ -165,26 +185,22 @@ def test_grpo_rows_carry_what_the_reward_needs(tmp_path: Path) -> None:
         assert isinstance(row["problem_id"], str) and row["language"] == "python" and row["objective"] == "time"
         for metric in ("cpu_time", "peak_memory", "memory_integral"):
             assert isinstance(row[f"baseline_{metric}"], float) and row[f"baseline_{metric}"] > 0
+        assert row["baseline_instructions"] is None and "instruction count" not in text  # the clock: nothing counted
     slowest = export("grpo", *MEASURE, "--originals", "slowest", "--out", str(tmp_path / "slowest"))
     labels = datasets.load_from_disk(str(tmp_path / "slowest"))["original_label"]
     assert slowest["rows"] == 2 and labels == ["naive", "naive"]
 
 
 def candidate(iteration: int, sample: int, code: str, samples: list[float] | None, **row: Any) -> dict[str, Any]:
-    """A trajectory row as the optimize loop writes it (figures of the row's objective's metric)."""
+    """A trajectory row as the optimize loop writes it (figures of the row's objective's metric),
+    of a run that ranked by the clock: no instruction count."""
     metric = {"time": "cpu_time", "memory": "peak_memory"}[row.get("objective", "time")]
     passed = samples is not None
-    measured = {metric: samples} if samples else {}
-    attempt = Attempt(
-        code,
-        Verdict.AC if passed else Verdict.WA,
-        passed,
-        9 if passed else 2,
-        9,
-        metrics={m: min(v) for m, v in measured.items()},
-        samples=measured,
-        failure="" if passed else "wrong answer on test 3",
-    )
+    per_pass = {metric: samples} if samples else {}
+    figures = {m: min(v) for m, v in per_pass.items()}
+    verdict = Verdict.AC if passed else Verdict.WA
+    measured = Measured(verdict, figures, per_pass, detail="" if passed else "wrong answer on test 3")
+    attempt = Attempt(code, measured, 9 if passed else 2, 9, failure="" if passed else "wrong answer on test 3")
     base = {"problem_id": "4", "language": "python", "iteration": iteration, "sample_id": sample, "objective": "time"}
     return {**base, **row, "code": code, "verdict": attempt.verdict, "attempt": attempt.to_dict(), "completion": "..."}
 
@@ -208,7 +224,9 @@ def write_run(path: Path) -> Path:
 def test_trajectories_become_improving_rewrites_pairs_and_originals(tmp_path: Path) -> None:
     run = str(write_run(tmp_path / "trajectories.jsonl"))
     slow, fast = references("4")["better"].rstrip(), references("4")["optimal"].rstrip()
-    source = ["venus-mini", "--problems", "4", "--from-trajectories", run]
+    counted = ["venus-mini", "--problems", "4", "--from-trajectories", run]
+    assert "unmeasured 3" in refused("sft", *counted, "--out", str(tmp_path / "counted"))  # no counts to rank by
+    source = [*counted, *CLOCK]
     sft = export("sft", *source, "--out", str(tmp_path / "sft"))
     rows = datasets.load_from_disk(str(tmp_path / "sft")).to_list()
     assert [(r["label"], r["rank"], r["value"]) for r in rows] == [
@@ -246,7 +264,7 @@ def test_trajectories_become_improving_rewrites_pairs_and_originals(tmp_path: Pa
 
 def test_llama_factory_layout_one_file_per_objective(tmp_path: Path) -> None:
     run = str(write_run(tmp_path / "trajectories.jsonl"))
-    source = ["venus-mini", "--problems", "4", "--from-trajectories", run, "--format", "llama-factory"]
+    source = ["venus-mini", "--problems", "4", "--from-trajectories", run, "--format", "llama-factory", *CLOCK]
     out = tmp_path / "lf"
     manifest = export("sft", *source, "--objective", "time,memory", "--out", str(out))
     info = json.loads((out / "dataset_info.json").read_text())
@@ -281,7 +299,7 @@ def test_split_keeps_train_problems_and_is_recorded(tmp_path: Path) -> None:
     ids = [p.id for p in load_bundled().problems]
     split = ProblemSplit("venus-mini", "venus-mini", 0, 0.1, tuple(i for i in ids if i != "10"), ("10",))
     split.save(tmp_path / "split.json")
-    source = ["venus-mini", "--from-trajectories", run, "--split", str(tmp_path / "split.json")]
+    source = ["venus-mini", "--from-trajectories", run, "--split", str(tmp_path / "split.json"), *CLOCK]
     manifest = export("grpo", *source, "--out", str(tmp_path / "grpo"))
     assert manifest["problems"] == ["4"] and manifest["dropped"]["problem_not_selected"] == 1
     assert manifest["split"]["test"] == ["10"] and manifest["split"]["path"] == str((tmp_path / "split.json").resolve())
@@ -292,7 +310,7 @@ def test_split_keeps_train_problems_and_is_recorded(tmp_path: Path) -> None:
 def test_bad_input_is_a_clear_usage_error(tmp_path: Path) -> None:
     run = str(write_run(tmp_path / "trajectories.jsonl"))
     out = str(tmp_path / "out")
-    source = ["venus-mini", "--problems", "4", "--from-trajectories", run]
+    source = ["venus-mini", "--problems", "4", "--from-trajectories", run, *CLOCK]
     assert "unknown kind 'ppo'" in refused("ppo", "venus-mini", "--out", out)
     assert "unknown objective 'speed'" in refused("sft", "venus-mini", "--objective", "speed", "--out", out)
     assert "several objectives" in refused("sft", "venus-mini", "--objective", "time,memory", "--out", out)
@@ -318,4 +336,38 @@ def test_export_help_explains_every_option() -> None:
         assert option in shown
     for option in ("--template", "--format", "--from-trajectories", "--originals", "--workers", "--force"):
         assert option in shown
+    for option in ("--metric", "--counter", "--estimator"):
+        assert option in shown
     assert "sft" in shown and "grpo" in shown
+
+
+@pytest.fixture(scope="module")
+def trimmed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return trimmed_dataset(tmp_path_factory.mktemp("trimmed"))
+
+
+def test_counts_decide_by_default(trimmed: Path, tmp_path: Path) -> None:
+    """No --metric: references are counted (QEMU here), and the exact counts rank them."""
+    source = [str(trimmed), "--repeat", "1"]
+    sft = export("sft", *source, "--out", str(tmp_path / "sft"))
+    assert sft["settings"]["metric"] == "instructions"
+    assert sft["settings"]["measurement"] == {
+        "repeat": 1,
+        "estimator": "min",
+        "metric": "instructions",
+        "counter": "auto",
+    }
+    rows = datasets.load_from_disk(str(tmp_path / "sft")).to_list()
+    assert [r["label"] for r in rows] == ["optimal", "naive"] and rows[0]["value"] < rows[1]["value"]
+    assert all(float(r["value"]).is_integer() and r["value"] > 1e6 for r in rows)  # instructions, not seconds
+
+    export("dpo", *source, "--out", str(tmp_path / "dpo"))
+    [pair] = datasets.load_from_disk(str(tmp_path / "dpo")).to_list()
+    assert (pair["chosen_label"], pair["rejected_label"]) == ("optimal", "naive")
+    assert pair["chosen_value"] == rows[0]["value"] and pair["rejected_value"] == rows[1]["value"]
+
+    export("grpo", *source, "--originals", "slowest", "--out", str(tmp_path / "grpo"))
+    [original] = datasets.load_from_disk(str(tmp_path / "grpo")).to_list()
+    assert original["original_label"] == "naive" and original["baseline_instructions"] == rows[1]["value"]
+    assert original["baseline_cpu_time"] > 0 and original["baseline_peak_memory"] > 0  # reported beside
+    assert "instruction count" in original["prompt"][0]["content"]  # the prompt shows the count first

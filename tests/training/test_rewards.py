@@ -1,8 +1,10 @@
 """The GRPO rewards: the formulas against hand-computed tables, then real sandbox judging.
 
-The judged cases run problem "1" (two-sum) of venus-mini on its hidden scoring tests, for real.
-The only stub is in `test_infrastructure_error_is_none`: `judge_solution` is replaced there by one
-returning an IE result, because the sandbox cannot be made to fail on demand.
+The judged cases run problem "1" (two-sum) of venus-mini on hidden scoring tests, for real: two
+small generated tests (`SMALL`), so that counting every program's instructions under QEMU (the
+default measurement) stays a couple of seconds per program. The only stub is in
+`test_infrastructure_error_is_none`: `judge_solution` is replaced there by one returning an IE
+result, because the sandbox cannot be made to fail on demand.
 """
 
 from __future__ import annotations
@@ -15,12 +17,18 @@ from typing import Any
 
 import pytest
 
+from afterburner.core.errors import UsageError
+from afterburner.core.measured import Measured
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets import bundled
+from afterburner.datasets.testgen import SCORING_PLAN, TestPlan, TestSplit
 from afterburner.judge.compiler import CompileResult
 from afterburner.judge.judge import JudgeResult
+from afterburner.judge.measurement import CLOCK_ONLY, Measurement
 from afterburner.optimize.selection import NoisePolicy
 from afterburner.training import reward_judge
+from afterburner.training.config import GRPORecipe, measurement_for
+from afterburner.training.reward_judge import NotScored, figure_of
 from afterburner.training.rewards import (
     PAPER_CAPS,
     AfterburnerReward,
@@ -53,6 +61,8 @@ READS_TESTS = (  # looks its answer up in the problem's tests.json, saying so on
     "        return [int(x) for x in cases[0]['output'].split()]\n"
 )
 SYNTAX_ERROR = "class Solution:\n    def twoSum(self nums, target):\n        return []\n"
+# Two hidden tests of 675 and 1350 numbers: naive's quadratic scan still counts 5x optimal's instructions.
+SMALL = TestSplit(scoring=TestPlan(num_cases=2, seed=SCORING_PLAN.seed, size=0.3, fixed=False))
 
 
 def fenced(code: str) -> str:
@@ -68,6 +78,7 @@ def columns(count: int, original: str = NAIVE, **extra: Any) -> dict[str, Any]:
         "original": original,
         "original_label": "naive",
         "baseline_passed": True,
+        "baseline_instructions": 5e9,
         "baseline_cpu_time": 2.5,
         "baseline_peak_memory": 9e6,
         "baseline_memory_integral": 1e6,
@@ -143,8 +154,13 @@ def test_beyond_noise_both_ways_and_instructions_exact() -> None:
     assert beyond_noise(slow, fast, "cpu_time", policy)
     assert not beyond_noise([1.00, 1.01, 1.02], [1.01, 1.00, 1.02], "cpu_time", policy)
     assert not beyond_noise([], slow, "cpu_time", policy)
-    assert beyond_noise([999.0] * 3, [1000.0] * 3, "instructions", policy)  # any strict decrease counts
-    assert not beyond_noise([1000.0] * 3, [1000.0] * 3, "instructions", policy)
+    # Counts are exact: one count a side, no permutation test (even where the policy would run one);
+    # the gain alone decides, either way.
+    exact = NoisePolicy(min_samples=1)
+    assert beyond_noise([940.0], [1000.0], "instructions", exact)
+    assert beyond_noise([1000.0], [940.0], "instructions", exact)
+    assert not beyond_noise([990.0], [1000.0], "instructions", exact)  # 1%: below min_gain
+    assert not beyond_noise([1000.0], [1000.0], "instructions", policy)
 
 
 def test_completion_text_and_rows() -> None:
@@ -152,8 +168,8 @@ def test_completion_text_and_rows() -> None:
     assert completion_text([{"role": "assistant", "content": "a"}]) == "a"
     assert completion_text([{"role": "assistant", "content": [{"type": "text", "text": "b"}]}]) == "b"
     rows = rows_of(columns(2, trainer_state=object()), 2)
-    assert rows[0] == RewardRow("1", "python", "time", "venus-mini", NAIVE, "naive", True, 2.5, 9e6, 1e6)
-    assert rows[0].baseline("cpu_time") == 2.5
+    assert rows[0] == RewardRow("1", "python", "time", "venus-mini", NAIVE, "naive", True, 5e9, 2.5, 9e6, 1e6)
+    assert rows[0].baseline("cpu_time") == 2.5 and rows[0].baseline("instructions") == 5e9
     with pytest.raises(ValueError, match="problem_id"):
         rows_of({k: v for k, v in columns(1).items() if k != "problem_id"}, 1)
     with pytest.raises(ValueError, match="list of 2"):
@@ -162,12 +178,37 @@ def test_completion_text_and_rows() -> None:
         rows_of(columns(1, objective=["speed"]), 1)
 
 
-def test_settings() -> None:
-    counted = AfterburnerReward(metric="instructions")
-    assert counted.settings.instructions == "valgrind" and counted.settings.repeat == 3
-    assert AfterburnerReward().settings.instructions == "off"
-    with pytest.raises(ValueError, match="metric"):
-        PaperReward(metric="speed")
+def test_settings_count_by_default_and_time_rows_follow_the_ranking_metric() -> None:
+    counted, clock = AfterburnerReward(), PaperReward(CLOCK_ONLY)
+    assert counted.measurement == Measurement() and counted.measurement.counts
+    assert clock.measurement == CLOCK_ONLY and not clock.measurement.counts
+    rows = {o: RewardRow("1", "python", o, "venus-mini") for o in ("time", "memory", "integral")}
+    assert [counted.metric_of(r) for r in rows.values()] == ["instructions", "peak_memory", "memory_integral"]
+    assert [clock.metric_of(r) for r in rows.values()] == ["cpu_time", "peak_memory", "memory_integral"]
+    assert counted.settings.recipe() != clock.settings.recipe()  # judgements of one never serve the other
+    with pytest.raises(TypeError, match="Measurement"):
+        AfterburnerReward(3)  # type: ignore[arg-type]  # the old positional repeat
+    # The recipe and verl build the same settings; a clock needs no counter unless one is named.
+    assert GRPORecipe(data="rows", out="out").measurement == Measurement()
+    assert GRPORecipe(data="rows", out="out", reward_metric="cpu_time").measurement == CLOCK_ONLY
+    assert measurement_for(metric="cpu_time", counter="qemu").counts
+    with pytest.raises(UsageError, match=r"repeat must be 1 \.\. 100"):
+        GRPORecipe(data="rows", out="out", reward_repeat=0)
+    with pytest.raises(UsageError, match="metric must be one of"):
+        GRPORecipe(data="rows", out="out", reward_metric="peak_memory")
+
+
+def test_a_passing_program_without_its_count_is_not_scored() -> None:
+    """The counter refused it: never rewarded as efficient; the reason says why."""
+    refused = Measured(
+        Verdict.AC,
+        {"cpu_time": 0.1, "instructions": None},
+        {"cpu_time": [0.1, 0.1, 0.1]},
+        {"instructions": "the counting pass gave TLE: time limit"},
+    )
+    assert figure_of(refused, "cpu_time") == 0.1
+    with pytest.raises(NotScored, match="instructions of a passing program is unknown: the counting pass gave TLE"):
+        figure_of(refused, "instructions")
 
 
 # --- judged for real --------------------------------------------------------------------------
@@ -175,7 +216,7 @@ def test_settings() -> None:
 
 @pytest.fixture(scope="module")
 def reward() -> Iterator[AfterburnerReward]:
-    shared = AfterburnerReward(repeat=3)
+    shared = AfterburnerReward(split=SMALL)  # the default measurement: instruction counts decide
     yield shared
     shared.close()
 
@@ -186,11 +227,11 @@ def test_infrastructure_error_is_none(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def failing(*args: Any, **kwargs: Any) -> JudgeResult:
         calls.append(args[2])
-        return JudgeResult(Verdict.IE, CompileResult(True, None, "the sandbox failed (stub)"))
+        return JudgeResult(CompileResult(True, None), Measured(Verdict.IE, detail="the sandbox failed (stub)"))
 
     monkeypatch.setattr(reward_judge, "judge_solution", failing)
     for kind in (AfterburnerReward, PaperReward):
-        stubbed = kind(repeat=3, disk_cache=False)
+        stubbed = kind(split=SMALL, disk_cache=False)
         completions = [fenced(OPTIMAL), fenced(OPTIMAL)]
         assert stubbed(prompts=["p", "p"], completions=completions, **columns(2)) == [None, None]
         stats = stubbed.stats
@@ -199,7 +240,8 @@ def test_infrastructure_error_is_none(monkeypatch: pytest.MonkeyPatch) -> None:
     assert calls
 
 
-def test_optimal_beats_naive(reward: AfterburnerReward) -> None:
+def test_counts_decide_optimal_beats_naive(reward: AfterburnerReward) -> None:
+    """The default measurement: each passing program's instructions are counted, and the count ranks."""
     metrics: dict[str, float] = {}
     extra: dict[str, list[Any]] = {}
     completions: list[Any] = [fenced(OPTIMAL), [{"role": "assistant", "content": fenced(NAIVE)}]]
@@ -213,14 +255,26 @@ def test_optimal_beats_naive(reward: AfterburnerReward) -> None:
         **columns(2),
     )
     optimal, naive = rewards
-    assert naive == 0.5  # the original itself: no gain beyond noise
-    assert optimal is not None and optimal > 0.6  # 10x faster: beats at least naive and scan_index
+    assert naive == 0.5  # the original itself: the same count, no gain
+    # Optimal beats (or ties) every reference (P = 1), naive only ties itself (P = 1/7).
+    assert optimal == pytest.approx(0.5 + 1.0 - 1 / 7)
     stats = reward.stats
     assert stats.accounted and stats.none == 0 and stats.references_profiled == 1
     assert stats.candidates_judged + stats.candidates_cached == 2
     assert stats.judged + stats.disk_cached >= 2  # optimal and naive (naive once: candidate = original)
     assert metrics["afterburner/none_share"] == 0.0 and metrics["afterburner/judge_seconds"] >= 0.0
     assert extra["afterburner_verdict"] == ["AC", "AC"]
+
+    # What decided: exact counts, taken for the candidates and for every reference.
+    context = reward.judge.context("venus-mini", "1")
+    fast, slow = (reward.judge.judge(context, "python", code, "original") for code in (OPTIMAL, NAIVE))  # cached
+    fast_count, slow_count = fast.figure("instructions"), slow.figure("instructions")
+    assert fast_count is not None and slow_count is not None and fast_count < 0.5 * slow_count
+    assert fast.samples["instructions"] == [fast_count]  # one count: exact
+    counts = [p.figure("instructions") for p in reward.judge.references(context, "python")]
+    assert None not in counts and min(c or 0.0 for c in counts) == pytest.approx(fast_count, rel=1e-4)
+    scored = reward.score_batch(rows_of(columns(2), 2), [fenced(OPTIMAL), fenced(NAIVE)])
+    assert [(s.reward, s.verdict, s.reason) for s in scored] == [(optimal, "AC", ""), (0.5, "AC", "")]
 
 
 def test_degenerate_answers_fail(reward: AfterburnerReward) -> None:
@@ -248,7 +302,7 @@ def test_degenerate_answers_fail(reward: AfterburnerReward) -> None:
 
 
 def test_paper_reward_judged() -> None:
-    reward = PaperReward(repeat=3)
+    reward = PaperReward(split=SMALL)  # e on instruction counts: naive executes about 5x optimal's
     formatted = f"<thinking>one pass with a dict</thinking><solution>\n```python\n{OPTIMAL}```\n</solution>"
     optimal, naive, hard = reward(
         prompts=["p"] * 3, completions=[formatted, fenced(NAIVE), fenced(HARD_CODED)], **columns(3)
@@ -259,15 +313,33 @@ def test_paper_reward_judged() -> None:
     assert reward.stats.accounted
 
 
-def test_pickle_round_trip(reward: AfterburnerReward) -> None:
+def test_clock_only_measurement_ranks_by_cpu_time_without_counting() -> None:
+    clock = AfterburnerReward(CLOCK_ONLY, split=SMALL, disk_cache=False)
+    row = rows_of(columns(1), 1)[0]
+    assert clock.metric_of(row) == "cpu_time"
+    [scored] = clock.score_batch([row], [fenced(OPTIMAL)])
+    assert scored.reward is not None and scored.reward >= 0.5 and (scored.verdict, scored.reason) == ("AC", "")
+    judged = clock.judge.judge(clock.judge.context("venus-mini", "1"), "python", OPTIMAL, "candidate")
+    assert judged.passed and judged.figures["instructions"] is None and "instructions" not in judged.unmeasured
+    assert len(judged.passes("cpu_time")) == CLOCK_ONLY.repeat and judged.passes("instructions") == []
+    references = clock.judge.references(clock.judge.context("venus-mini", "1"), "python")
+    assert all(p.figure("cpu_time") is not None and p.instructions is None for p in references)
+    clock.close()
+
+
+def test_pickle_round_trip_keeps_the_measurement(reward: AfterburnerReward) -> None:
     copy = pickle.loads(pickle.dumps(reward))
     assert isinstance(copy, AfterburnerReward) and copy.stats.completions == 0  # caches and counters start fresh
+    assert copy.measurement == Measurement() and copy.settings == reward.settings
     assert copy(prompts=["p"], completions=[fenced(HARD_CODED)], **columns(1)) == [-1.0]
     assert copy.stats.accounted and copy.stats.completions == 1
+    clock = pickle.loads(pickle.dumps(PaperReward(CLOCK_ONLY, split=SMALL, disk_cache=False)))
+    assert isinstance(clock, PaperReward) and clock.measurement == CLOCK_ONLY and clock.settings.split == SMALL
+    assert not clock.settings.disk_cache
 
 
 def test_same_completion_twice_is_judged_once() -> None:
-    reward = AfterburnerReward(repeat=3, disk_cache=False)
+    reward = AfterburnerReward(split=SMALL, disk_cache=False)
     answer = fenced(HARD_CODED.replace("[0, 3]", "[1, 2]"))
     assert reward(prompts=["p", "p"], completions=[answer, answer], **columns(2)) == [-1.0, -1.0]
     stats = reward.stats
@@ -275,14 +347,14 @@ def test_same_completion_twice_is_judged_once() -> None:
 
 
 def test_a_reward_judges_where_its_recipe_says_and_keeps_that_when_pickled() -> None:
-    from afterburner.core.errors import UsageError
     from afterburner.service.client import RemoteExecutor
-    from afterburner.training.config import GRPORecipe
     from afterburner.training.trainers import build_reward, reward_executor
 
     assert reward_executor("local") is None
-    remote = build_reward(GRPORecipe(data="rows", out="out", reward_judge="http://127.0.0.1:9"))
+    recipe = GRPORecipe(data="rows", out="out", reward_judge="http://127.0.0.1:9", reward_metric="cpu_time")
+    remote = build_reward(recipe)
     copy = pickle.loads(pickle.dumps(remote))
     assert isinstance(copy.judge.executor, RemoteExecutor) and copy.judge.executor.url == "http://127.0.0.1:9"
+    assert copy.measurement == CLOCK_ONLY
     with pytest.raises(UsageError, match="reward_judge"):
         GRPORecipe(data="rows", out="out", reward_judge="ftp://somewhere")

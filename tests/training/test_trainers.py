@@ -3,7 +3,10 @@
 Each run exports real rows from venus-mini (references measured in the sandbox), trains a LoRA
 adapter for a couple of steps on CPU, and checks that the merged weights changed, that the
 output folder is what `--backend hf` loads, and (GRPO) that every reward came from a real sandbox
-judgement: the judge calls are counted at the judge function itself.
+judgement: the judge calls are counted at the judge function itself. SFT and DPO rows are ranked
+by the clock (`--metric cpu_time`: what ranks them does not matter to the trainer, and counting
+every reference would take minutes); GRPO runs the default recipe, whose rewards are decided by
+instruction counts, on a trimmed copy of problem 4 (`tiny.trimmed_dataset`).
 """
 
 from __future__ import annotations
@@ -22,15 +25,15 @@ from typer.testing import CliRunner
 from afterburner.cli.main import app
 from afterburner.datasets.registry import load_dataset
 from afterburner.training.config import load_recipe
-from tests.training.tiny import build_tiny_model
+from tests.training.tiny import build_tiny_model, trimmed_dataset
 
 PROBLEMS = "4,10"  # their references are the quickest to measure
 GRPO_PROBLEM = "4"  # the tiny model samples its references
 
 
-def _export(kind: str, out: Path, *extra: str) -> Path:
+def _export(kind: str, out: Path, *extra: str, dataset: str = "venus-mini") -> Path:
     problems = [] if "--problems" in extra else ["--problems", PROBLEMS]
-    args = ["data", "export", kind, "venus-mini", *problems, "--repeat", "3", "--out", str(out), *extra]
+    args = ["data", "export", kind, dataset, *problems, "--repeat", "3", "--out", str(out), *extra]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     return out
@@ -70,7 +73,7 @@ def _train(recipe: Any) -> Any:
 
 @pytest.mark.parametrize("method", ["sft", "dpo"])
 def test_sft_and_dpo_change_the_weights(method: str, tiny: Path, tmp_path: Path) -> None:
-    data = _export(method, tmp_path / "rows")
+    data = _export(method, tmp_path / "rows", "--metric", "cpu_time")
     result = _train(_recipe(method, data, tmp_path / "run", tiny, learning_rate=0.01))
     assert result.steps == 2
     assert result.model_dir == tmp_path / "run" / "model"
@@ -87,7 +90,7 @@ def test_a_finished_run_is_not_overwritten_and_resume_continues(tiny: Path, tmp_
     from afterburner.core.errors import UsageError
     from afterburner.training.trainers import train
 
-    data = _export("sft", tmp_path / "rows")
+    data = _export("sft", tmp_path / "rows", "--metric", "cpu_time")
     _train(_recipe("sft", data, tmp_path / "run", tiny, learning_rate=0.01))
     with pytest.raises(UsageError, match="earlier run"):
         train(_recipe("sft", data, tmp_path / "run", tiny))
@@ -103,7 +106,7 @@ def test_training_refuses_test_split_problems(tiny: Path, tmp_path: Path) -> Non
 
     split = tmp_path / "split.json"
     ProblemSplit("venus-mini", "venus-mini", 1, 0.5, train=("4",), test=("10",)).save(split)
-    data = _export("sft", tmp_path / "rows")  # rows of problems 4 and 10, exported without the split
+    data = _export("sft", tmp_path / "rows", "--metric", "cpu_time")  # rows of problems 4 and 10, without the split
     recipe = _recipe("sft", data, tmp_path / "run", tiny, split=str(split))
     with pytest.raises(UsageError, match="10"):
         train(recipe)
@@ -124,8 +127,10 @@ def test_grpo_rewards_come_from_real_judgements(tiny: Path, tmp_path: Path, monk
     # No judgement from an earlier test's disk cache (a scope of this test's own, as if judged
     # elsewhere): every reward below is judged in this test.
     monkeypatch.setattr(reward_judge.RewardJudge, "_where", lambda self: f"fresh:{tmp_path}")
-    data = _export("grpo", tmp_path / "rows", "--problems", GRPO_PROBLEM, "--originals", "slowest")
+    dataset = str(trimmed_dataset(tmp_path / "dataset"))
+    data = _export("grpo", tmp_path / "rows", "--problems", GRPO_PROBLEM, "--originals", "slowest", dataset=dataset)
     recipe = _recipe("grpo", data, tmp_path / "run", tiny, learning_rate=0.05, max_completion_length=12)
+    assert recipe.measurement.metric == "instructions"  # the default recipe: counts decide
     result = _train(recipe)
     stats = result.reward_stats
     assert stats is not None and stats["completions"] == 2 * 4  # 2 steps x 4 rollouts

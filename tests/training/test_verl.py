@@ -11,10 +11,12 @@ from typing import Any
 
 import pytest
 
+from afterburner.core.measured import Measured
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets import bundled
 from afterburner.judge.compiler import CompileResult
 from afterburner.judge.judge import JudgeResult
+from afterburner.judge.measurement import CLOCK_ONLY, Measurement
 from afterburner.training import reward_judge
 from afterburner.training.rewards import AfterburnerReward, PaperReward
 from afterburner.training.verl import compute_score, ground_truth_row, reward_for
@@ -46,17 +48,22 @@ def test_hard_coded_answer_scores_the_failure_reward() -> None:
 
 
 def test_paper_reward_by_extra_info() -> None:
-    """No code against a passing original: pass -> fail, c = -1, R = -0.5 (judges the original)."""
-    score = compute_score("venus-mini", "no code at all", truth(), {"reward": "paper"})
+    """No code against a passing original: pass -> fail, c = -1, R = -0.5 (judges the original, by the clock)."""
+    clock = {"metric": "cpu_time"}
+    score = compute_score("venus-mini", "no code at all", truth(), {"reward": "paper", **clock})
     assert score == pytest.approx(-0.5)
-    assert isinstance(reward_for("paper"), PaperReward)
-    assert reward_for("paper").stats.originals_judged + reward_for("paper").stats.originals_cached == 1
+    paper = reward_for("paper", clock)
+    assert isinstance(paper, PaperReward) and paper.measurement == CLOCK_ONLY  # a clock ranks: nothing counted
+    assert paper.stats.originals_judged + paper.stats.originals_cached == 1
 
 
 def test_instances_are_memoized_per_kind_and_settings() -> None:
     assert reward_for("afterburner") is reward_for("afterburner", {"index": 1})  # verl's own keys are ignored
     assert reward_for("afterburner") is not reward_for("afterburner", {"repeat": 5})
     assert isinstance(reward_for("afterburner"), AfterburnerReward)
+    assert reward_for("afterburner").measurement == Measurement()  # counts decide by default
+    chosen = reward_for("afterburner", {"repeat": 5, "estimator": "median", "metric": "wall_time", "counter": "qemu"})
+    assert chosen.measurement == Measurement(5, "median", "wall_time", "qemu")
     with pytest.raises(ValueError, match="unknown reward"):
         reward_for("speed")
 
@@ -67,7 +74,7 @@ def test_dataset_falls_back_to_data_source() -> None:
 
 def test_infrastructure_error_is_a_not_scored_dict(monkeypatch: pytest.MonkeyPatch) -> None:
     def failing(*args: Any, **kwargs: Any) -> JudgeResult:
-        return JudgeResult(Verdict.IE, CompileResult(True, None, "the sandbox failed (stub)"))
+        return JudgeResult(CompileResult(True, None), Measured(Verdict.IE, detail="the sandbox failed (stub)"))
 
     monkeypatch.setattr(reward_judge, "judge_solution", failing)
     info = {"disk_cache": False}

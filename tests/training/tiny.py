@@ -1,4 +1,5 @@
-"""A tiny random Qwen2-architecture model and a tokenizer built in the test: no download.
+"""A tiny random Qwen2-architecture model and a tokenizer built in the test (no download), and a
+trimmed copy of a venus-mini problem whose references are cheap to count.
 
 The tokenizer's vocabulary holds a few whole answers as single tokens (real reference solutions
 of a venus-mini problem in a fenced block, and a wrong one), so even random weights sample answers
@@ -8,8 +9,11 @@ gradient to follow. Every other word of a prompt is the unknown token.
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
+from afterburner.datasets.bundled import bundled_root
 from afterburner.datasets.model import Problem
 
 CHAT_TEMPLATE = (
@@ -63,3 +67,16 @@ def build_tiny_model(folder: Path, problem: Problem) -> Path:
     model.save_pretrained(folder)
     tokenizer.save_pretrained(folder)
     return folder
+
+
+def trimmed_dataset(root: Path) -> Path:
+    """A dataset folder holding a copy of problem 4 (id "4") with only its naive and optimal Python
+    references and inputs of at most 120 numbers, so that counting its references' instructions
+    under QEMU takes seconds, not minutes; naive still executes far more instructions than optimal."""
+    problem = shutil.copytree(bundled_root() / "004-maximum-subarray-sum", root / "004-maximum-subarray-sum")
+    for path in (problem / "solutions" / "python").iterdir():
+        if path.stem not in ("naive", "optimal"):
+            path.unlink()
+    generator = problem / "generator.py"
+    generator.write_text(re.sub(r"^MAX_N = \d+$", "MAX_N = 120", generator.read_text(), flags=re.MULTILINE))
+    return root

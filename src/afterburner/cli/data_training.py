@@ -12,12 +12,12 @@ from typing import Annotated, Any
 import typer
 
 from afterburner.cli.data import DatasetArg, Problems, Workers, app, out, select
-from afterburner.cli.options import EstimatorOption
+from afterburner.cli.options import METRIC_DEFAULT, CounterOption, EstimatorOption, MetricOption, measurement
 from afterburner.cli.progress import progress_bar
+from afterburner.core.config import help_of
 from afterburner.core.errors import UsageError
 from afterburner.datasets.model import Dataset
 from afterburner.datasets.registry import load_dataset
-from afterburner.judge.stats import DEFAULT_ESTIMATOR
 from afterburner.optimize.selection import OBJECTIVES
 from afterburner.training.data import ExportRequest, export_data, resolve_spec
 from afterburner.training.rows import KINDS, ExportSettings
@@ -25,27 +25,29 @@ from afterburner.training.split import ProblemSplit, make_split, refuse_test_pro
 
 __all__ = ["app", "export", "split"]
 
+DEFAULTS = ExportSettings("sft")  # the one source of the export's defaults (and help, `help_of`)
+
 Kind = Annotated[
     str, typer.Argument(help="sft (best solutions), dpo (better/worse pairs) or grpo (prompts to improve).")
 ]
 Objective = Annotated[
     str,
     typer.Option(
-        "--objective", help="time, memory or integral: what 'better' means (with --format llama-factory a comma list)."
+        "--objective", help=help_of(ExportSettings, "objective") + " With --format llama-factory a comma list."
     ),
 ]
 OutDir = Annotated[Path, typer.Option("--out", "-o", help="Folder to write (must be new or empty).")]
-Language = Annotated[str, typer.Option("--language", help="Language of the solutions to use.")]
-Repeat = Annotated[int, typer.Option("--repeat", "-n", help="Measured passes per reference solution, interleaved.")]
-K = Annotated[int, typer.Option("--k", help="SFT: keep the k best references per problem.")]
-MaxPairs = Annotated[int, typer.Option("--max-pairs", help="DPO: pairs per problem (the largest gaps are kept).")]
-Originals = Annotated[
-    str, typer.Option("--originals", help="GRPO: every passed reference as an original (all), or the slowest.")
+Language = Annotated[str, typer.Option("--language", help=help_of(ExportSettings, "language"))]
+Repeat = Annotated[
+    int, typer.Option("--repeat", "-n", help="Native passes per reference solution, interleaved (1 .. 100).")
 ]
+K = Annotated[int, typer.Option("--k", help=help_of(ExportSettings, "k"))]
+MaxPairs = Annotated[int, typer.Option("--max-pairs", help=help_of(ExportSettings, "max_pairs"))]
+Originals = Annotated[str, typer.Option("--originals", help=help_of(ExportSettings, "originals"))]
 SplitFile = Annotated[
     Path | None, typer.Option("--split", help="Split file of `data split`: only its train problems become rows.")
 ]
-Template = Annotated[str, typer.Option("--template", help="Prompt template: afterburner or paper.")]
+Template = Annotated[str, typer.Option("--template", help=help_of(ExportSettings, "template"))]
 Format = Annotated[
     str, typer.Option("--format", help="trl (Hugging Face dataset + Parquet) or llama-factory (JSON + dataset_info).")
 ]
@@ -102,26 +104,39 @@ def export(
     kind: Kind,
     dataset: DatasetArg,
     out_dir: OutDir,
-    objective: Objective = "time",
-    language: Language = "python",
+    objective: Objective = DEFAULTS.objective,
+    language: Language = DEFAULTS.language,
     problems: Problems = None,
-    repeat: Repeat = 5,
-    k: K = 24,
-    max_pairs: MaxPairs = 64,
-    originals: Originals = "all",
+    repeat: Repeat = DEFAULTS.measurement.repeat,
+    metric: MetricOption = METRIC_DEFAULT,
+    counter: CounterOption = None,
+    k: K = DEFAULTS.k,
+    max_pairs: MaxPairs = DEFAULTS.max_pairs,
+    originals: Originals = DEFAULTS.originals,
     split_file: SplitFile = None,
-    template: Template = "afterburner",
+    template: Template = DEFAULTS.template,
     fmt: Format = "trl",
     from_trajectories: Trajectories = None,
-    estimator: EstimatorOption = DEFAULT_ESTIMATOR,
-    workers: Workers = 1,
+    estimator: EstimatorOption = DEFAULTS.measurement.estimator,
+    workers: Workers = DEFAULTS.workers,
     force: Force = False,
     as_json: Json = False,
 ) -> None:
-    """Export SFT, DPO or GRPO rows from measured reference solutions (or optimize runs) for training."""
+    """Export SFT, DPO or GRPO rows from measured reference solutions (or optimize runs) for training.
+
+    "time" is decided by --metric: exact instruction counts by default, the clock with --metric cpu_time.
+    """
     objectives = _objectives(kind, objective, fmt)
     settings = ExportSettings(
-        kind, objectives[0], language, template, repeat, k, max_pairs, originals, estimator, workers
+        kind,
+        objectives[0],
+        language,
+        template,
+        measurement(repeat, estimator, metric, counter),
+        k=k,
+        max_pairs=max_pairs,
+        originals=originals,
+        workers=workers,
     )
     loaded, chosen = _selected(dataset, problems, split_file)
     runs = tuple(from_trajectories or ())

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from afterburner.training.config import TrainConfig, load_recipe, recipe_dict, recipe_help
+from afterburner.training.config import GRPORecipe, TrainConfig, load_recipe, recipe_dict, recipe_help
 
 app = typer.Typer(
     help="Train a model on exported rows with TRL: sft, dpo or grpo (execution rewards judged in the sandbox).",
@@ -55,6 +55,13 @@ def _run(
 def _announce(recipe: TrainConfig) -> None:
     lora = f"LoRA r={recipe.lora_r}" if recipe.lora else "all weights"
     out.print(f"training {recipe.method} on {recipe.data} from {recipe.model} ({lora}) into {recipe.out}")
+    if isinstance(recipe, GRPORecipe):
+        measured = recipe.measurement
+        out.print(
+            f"{recipe.reward} reward: 'time' rows ranked by {measured.metric} (counter {measured.counter}), "
+            f"{measured.repeat} native passes per judged program",
+            highlight=False,
+        )
 
 
 def _named(

@@ -11,14 +11,32 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from afterburner.core.config import require, setting
+from afterburner.core.config import default_of, help_of, require, setting
 from afterburner.core.errors import UsageError
+from afterburner.core.metrics import Metric
+from afterburner.judge.measurement import Counter, Measurement
+from afterburner.judge.stats import Estimator
 
 METHODS = ("sft", "dpo", "grpo")
 REWARDS = ("afterburner", "paper")
 SWITCHES = ("auto", "true", "false")
+COUNTER_DEFAULT = ""  # no counter named: auto when instructions rank, off when a clock ranks
+
+
+def measurement_for(
+    repeat: int = default_of(Measurement, "repeat"),
+    estimator: str = default_of(Measurement, "estimator"),
+    metric: str = default_of(Measurement, "metric"),
+    counter: str | None = None,
+) -> Measurement:
+    """A validated Measurement (UsageError naming every bad value). Without a counter (None or ""):
+    auto when instructions rank, off when a clock ranks: a reward uses the ranking metric alone,
+    so a clock ranking takes no counting pass (the behaviour before counts ranked)."""
+    if not counter:
+        counter = "auto" if metric == Metric.INSTRUCTIONS else "off"
+    return Measurement(repeat, cast(Estimator, estimator), metric, cast(Counter, counter))
 
 
 @dataclass(frozen=True)
@@ -123,7 +141,20 @@ class GRPORecipe(TrainConfig):
     temperature: float = setting(1.0, "Sampling temperature of the rollouts (the paper: 1.0).")
     beta: float = setting(0.0, "KL coefficient against the reference model (the paper: 0, no KL).")
     reward: str = setting("afterburner", "Reward: afterburner (percentile gain beyond noise) or paper (their formula).")
-    reward_repeat: int = setting(3, "Measured passes per judged completion (the noise test needs >= 3).")
+    reward_metric: str = setting(
+        default_of(Measurement, "metric"),
+        "What decides a 'time' row's reward: " + help_of(Measurement, "metric").partition(": ")[2],
+    )
+    reward_counter: str = setting(
+        COUNTER_DEFAULT,
+        help_of(Measurement, "counter") + " Empty: auto when instructions rank, off when a clock does.",
+    )
+    reward_repeat: int = setting(
+        default_of(Measurement, "repeat"),
+        "Native passes per judged completion (1 .. 100): verdicts and the reported times; "
+        "a clock's noise test needs >= 3.",
+    )
+    reward_estimator: str = setting(default_of(Measurement, "estimator"), help_of(Measurement, "estimator"))
     reward_judge: str = setting(
         "local", "Where rewards are judged: local, ray[:ADDRESS] (a Ray cluster), or a judge service URL (http://...)."
     )
@@ -142,13 +173,25 @@ class GRPORecipe(TrainConfig):
             (self.temperature > 0, "temperature must be > 0"),
             (self.beta >= 0, "beta must be >= 0"),
             (self.reward in REWARDS, f"reward must be one of {', '.join(REWARDS)}"),
-            (1 <= self.reward_repeat <= 20, "reward_repeat must be 1 .. 20"),
+            self._measurement_check(),
             (
                 self.reward_judge == "local" or self.reward_judge.startswith(("ray", "http://", "https://")),
                 "reward_judge must be local, ray[:ADDRESS] or http(s)://URL",
             ),
             (self.vllm_mode in ("colocate", "server"), "vllm_mode must be colocate or server"),
         ]
+
+    @property
+    def measurement(self) -> Measurement:
+        """How the reward measures and ranks (validated on construction)."""
+        return measurement_for(self.reward_repeat, self.reward_estimator, self.reward_metric, self.reward_counter)
+
+    def _measurement_check(self) -> tuple[bool, str]:
+        try:
+            measurement_for(self.reward_repeat, self.reward_estimator, self.reward_metric, self.reward_counter)
+        except UsageError as error:
+            return False, f"reward measurement: {error.message}"
+        return True, ""
 
     @property
     def method(self) -> str:

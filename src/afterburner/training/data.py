@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from afterburner import __version__
 from afterburner.core.errors import UsageError
@@ -25,7 +25,6 @@ from afterburner.datasets.bundled import BUNDLED
 from afterburner.datasets.model import Dataset
 from afterburner.datasets.profile import ProfileRun, profile_dataset
 from afterburner.datasets.testgen import FEEDBACK_PLAN
-from afterburner.judge.stats import Estimator
 from afterburner.training.llama_factory import write_llama_factory
 from afterburner.training.references import reference_rows
 from afterburner.training.rows import Collected, ExportSettings
@@ -39,15 +38,15 @@ Progress = Callable[[int, int], None]
 
 
 def measure_references(dataset: Dataset, settings: ExportSettings, on_progress: Progress | None = None) -> ProfileRun:
-    """Profile the references in the export's language on the feedback tests (disk-cached)."""
+    """Profile the references in the export's language on the feedback tests (disk-cached), under
+    the export's measurement (by default their exact instruction counts too, cached per toolchain)."""
     return profile_dataset(
         dataset,
         settings.workers,
-        settings.repeat,
+        settings.measurement,
         languages=[settings.language],
         plan=FEEDBACK_PLAN,
         on_progress=on_progress,
-        estimator=cast(Estimator, settings.estimator),  # validated by ExportSettings
     )
 
 

@@ -1,10 +1,13 @@
 """Training rows from measured reference solutions: SFT's best, DPO's pairs beyond noise, GRPO's originals.
 
-Only passed references are used. SFT keeps the k best per problem by the objective's figure; DPO
-pairs two references only when the better one's passes are lower beyond measurement noise (the
-loop's own test, `significantly_lower`), counting the pairs inside the noise and those past the
-per-problem cap; GRPO makes prompt-only rows in the loop's refinement form, with the figures the
-reward compares against.
+Only passed references are used. SFT keeps the k best per problem by the objective's figure (for
+"time" the export's ranking metric: the exact instruction count by default); DPO pairs two
+references only when the better one is lower beyond measurement noise (`rows.lower_beyond_noise`:
+for a count, one exact value per reference, the gain alone decides; for a clock, the loop's own
+test, the gain and a permutation test on the passes), counting the pairs inside the noise and
+those past the per-problem cap; GRPO makes prompt-only rows in the loop's refinement form, with
+the figures the reward compares against. A passed reference without the figure (its count was
+refused) is left out and counted as `unmeasured`.
 """
 
 from __future__ import annotations
@@ -16,9 +19,8 @@ from typing import Any
 from afterburner.datasets.model import Dataset, Problem
 from afterburner.datasets.profile import ProfileRun, SolutionProfile
 from afterburner.datasets.testgen import FEEDBACK_PLAN
-from afterburner.optimize.selection import NoisePolicy, significantly_lower
+from afterburner.optimize.selection import NoisePolicy
 from afterburner.training.rows import (
-    BASELINE_METRICS,
     Collected,
     ExportSettings,
     Pair,
@@ -27,16 +29,11 @@ from afterburner.training.rows import (
     chat,
     dpo_row,
     grpo_row,
+    lower_beyond_noise,
     measured_attempt,
     ranked,
     sft_row,
 )
-
-
-def figure(profile: SolutionProfile, metric: str) -> float | None:
-    """A profile's summarized figure for a metric (cpu_time, peak_memory, memory_integral)."""
-    value: float | None = getattr(profile, metric)
-    return value
 
 
 def _label(profile: SolutionProfile) -> str:
@@ -45,7 +42,7 @@ def _label(profile: SolutionProfile) -> str:
 
 def _by_figure(profiles: Sequence[SolutionProfile], metric: str) -> list[SolutionProfile]:
     """Lowest figure first (every profile here has one), ties by label."""
-    return ranked(profiles, lambda p: figure(p, metric) or 0.0, _label)
+    return ranked(profiles, lambda p: p.figure(metric) or 0.0, _label)
 
 
 def reference_pairs(
@@ -55,13 +52,13 @@ def reference_pairs(
     are lower beyond noise; pairs inside the noise are dropped and counted, and so are pairs past
     `max_pairs` (the largest relative gaps are kept)."""
     dropped: Counter[str] = Counter()
-    usable = [p for p in profiles if p.passed and figure(p, metric) is not None and p.samples.get(metric)]
+    usable = [p for p in profiles if p.passed and p.figure(metric) is not None and p.samples.get(metric)]
     ordered = _by_figure(usable, metric)
     pairs: list[Pair[SolutionProfile]] = []
     for index, chosen in enumerate(ordered):
         for rejected in ordered[index + 1 :]:
-            low, high = figure(chosen, metric) or 0.0, figure(rejected, metric) or 0.0
-            if low < high and significantly_lower(chosen.samples[metric], rejected.samples[metric], noise):
+            low, high = chosen.figure(metric) or 0.0, rejected.figure(metric) or 0.0
+            if low < high and lower_beyond_noise(chosen.samples[metric], rejected.samples[metric], metric, noise):
                 pairs.append(Pair(chosen, rejected, (high - low) / high if high > 0 else 0.0))
             else:
                 dropped["inside_noise"] += 1
@@ -77,7 +74,7 @@ def _measured(
     """Passed references that have the objective's figure and passes; the others are counted."""
     passed = [p for p in profiles if p.passed]
     dropped["failed_reference"] += len(profiles) - len(passed)
-    usable = [p for p in passed if figure(p, settings.metric) is not None and p.samples.get(settings.metric)]
+    usable = [p for p in passed if p.figure(settings.metric) is not None and p.samples.get(settings.metric)]
     dropped["unmeasured"] += len(passed) - len(usable)
     return usable
 
@@ -88,7 +85,7 @@ def _sft(
     best = _by_figure(profiles, settings.metric)[: settings.k]
     prompt = chat(problem, settings)
     return [
-        sft_row(problem, settings, prompt, codes[p.code_hash], p.label, figure(p, settings.metric) or 0.0, rank)
+        sft_row(problem, settings, prompt, codes[p.code_hash], p.label, p.figure(settings.metric) or 0.0, rank)
         for rank, p in enumerate(best)
     ]
 
@@ -99,7 +96,7 @@ def _dpo(
     pairs, dropped = reference_pairs(profiles, settings.metric, settings.noise, settings.max_pairs)
 
     def side(p: SolutionProfile) -> Side:
-        return Side(codes[p.code_hash], p.label, figure(p, settings.metric))
+        return Side(codes[p.code_hash], p.label, p.figure(settings.metric))
 
     return [dpo_row(problem, settings, side(pair.chosen), side(pair.rejected)) for pair in pairs], dropped
 
@@ -110,13 +107,10 @@ def _grpo(
     if settings.originals == "slowest" and profiles:
         profiles = _by_figure(profiles, settings.metric)[-1:]
     tests = len(FEEDBACK_PLAN.tests(problem))  # cached: profiling generated them
-    rows = []
-    for p in profiles:
-        metrics = {m: figure(p, m) for m in BASELINE_METRICS}
-        rows.append(
-            grpo_row(problem, settings, spec, p.label, measured_attempt(codes[p.code_hash], True, tests, metrics))
-        )
-    return rows
+    return [
+        grpo_row(problem, settings, spec, p.label, measured_attempt(codes[p.code_hash], p.measured, tests))
+        for p in profiles
+    ]
 
 
 def reference_rows(dataset: Dataset, run: ProfileRun, settings: ExportSettings, spec: str) -> Collected:

@@ -1,9 +1,11 @@
 """The judging behind the GRPO rewards: real sandbox runs on a problem's hidden scoring tests.
 
 `RewardJudge` judges candidates and originals with `judge_solution` (each run leases its own
-measurement core), caches every judgement by (program hash, tests hash, settings) in memory and,
-optionally, on disk (`core.cache`, namespace "rewards", per machine or executor), and measures a
-problem's reference solutions once per process with `profile_batch`. Our side failing (the
+measurement core) under one `Measurement` (by default: native passes for verdicts and times, and
+one counting pass per passing program for its exact instruction count), caches every judgement
+(`Measured`) by (program hash, tests hash, settings) in memory and, optionally, on disk
+(`core.cache`, namespace "rewards", per machine or executor), and measures a problem's reference
+solutions once per process with `profile_batch`, under the same settings. Our side failing (the
 sandbox, a test generator, a dataset that does not load) raises `NotScored`: the reward becomes
 None, never a number. Datasets, scoring tests and reference profiles are memoized per process.
 """
@@ -15,11 +17,12 @@ import threading
 import time
 from collections.abc import Callable, Hashable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Generic, Literal, TypeVar
 
 from afterburner.core.cache import LOCAL, ContentCache, Scope
 from afterburner.core.errors import AfterburnerError
+from afterburner.core.measured import Measured
 from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets.judging import SOLUTION_LIMITS, judge_solution
@@ -29,9 +32,8 @@ from afterburner.datasets.registry import load_dataset
 from afterburner.datasets.testgen import TestSplit, tests_hash
 from afterburner.judge.executor import JudgeExecutor, worker_count
 from afterburner.judge.judge import JudgeResult
-from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator
+from afterburner.judge.measurement import Measurement
 from afterburner.sandbox.cores import core_plan
-from afterburner.sandbox.runner import InstructionMode, SandboxOptions
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -90,66 +92,33 @@ class OnceMap(Generic[K, V]):
 
 @dataclass(frozen=True)
 class JudgeSettings:
-    """How rewards judge: passes, instruction counting, estimator, which tests, disk cache."""
+    """How rewards judge: the measurement (passes, estimator, ranking metric, counter), which tests, disk cache."""
 
-    repeat: int = 3
-    instructions: InstructionMode = "off"
-    estimator: Estimator = DEFAULT_ESTIMATOR
+    measurement: Measurement = field(default_factory=Measurement)
     split: TestSplit = field(default_factory=TestSplit)
     disk_cache: bool = True
 
-    def __post_init__(self) -> None:
-        if not 1 <= self.repeat <= 50:
-            raise ValueError("repeat must be 1 .. 50")
-
-    @property
-    def options(self) -> SandboxOptions:
-        return SandboxOptions(instructions=self.instructions)
-
     def recipe(self) -> str:
         """What besides program and tests decides a judgement (part of every cache key)."""
-        return f"{self.repeat}|{self.instructions}|{self.estimator}|{SOLUTION_LIMITS}"
+        return f"{JUDGEMENT_FORMAT}|{self.measurement.recipe()}|{self.measurement.metric}|{SOLUTION_LIMITS}"
 
 
-@dataclass(frozen=True)
-class Judgement:
-    """What a reward needs of one judged program: verdict, figures (SI units) and per-pass samples."""
+JUDGEMENT_FORMAT = "measured-1"  # what a cached judgement holds (`Measured.to_dict`): a new one misses old entries
+DETAIL_CHARS = 500  # of a judgement's failure detail, kept in memory and on disk
 
-    verdict: Verdict
-    metrics: dict[str, float | None] = field(default_factory=dict)
-    samples: dict[str, list[float]] = field(default_factory=dict)
-    detail: str = ""
-    unmeasured: dict[str, str] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "verdict", Verdict(self.verdict))  # also from a cached JSON string
+def judgement_of(result: JudgeResult) -> Measured:
+    """What a reward keeps of a judged program: its `Measured`, the failure detail shortened."""
+    return replace(result.measured, detail=result.measured.detail[:DETAIL_CHARS])
 
-    @property
-    def passed(self) -> bool:
-        return self.verdict is Verdict.AC
 
-    @property
-    def infrastructure_error(self) -> bool:
-        return self.verdict is Verdict.IE
-
-    @classmethod
-    def of(cls, result: JudgeResult) -> Judgement:
-        failure = result.first_failure
-        detail = failure.detail if failure else result.compile.message
-        metrics = dict(result.metrics) if result.passed else {}
-        samples = {name: list(values) for name, values in result.samples.items()} if result.passed else {}
-        return cls(result.verdict, metrics, samples, detail[:500], dict(result.unmeasured))
-
-    def value(self, metric: str) -> float:
-        """The figure of `metric`; NotScored when it was not measured."""
-        figure = self.metrics.get(metric)
-        if figure is None:
-            reason = self.unmeasured.get(metric, "not measured")
-            raise NotScored(f"{metric} of a passing program is unknown: {reason}")
-        return figure
-
-    def passes(self, metric: str) -> list[float]:
-        return list(self.samples.get(metric, []))
+def figure_of(measured: Measured, metric: str) -> float:
+    """The figure of `metric` of a passing program; NotScored (with the reason) when it was not measured."""
+    value = measured.figure(metric)
+    if value is None:
+        reason = measured.unmeasured.get(metric, "not measured")
+        raise NotScored(f"{metric} of a passing program is unknown: {reason}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -242,7 +211,7 @@ class RewardJudge:
 
     def _setup(self) -> None:
         self._lock = threading.Lock()
-        self._judgements: OnceMap[str, Judgement] = OnceMap()
+        self._judgements: OnceMap[str, Measured] = OnceMap()
         self._pool: ThreadPoolExecutor | None = None
         self.stats = RewardStats()
 
@@ -300,13 +269,13 @@ class RewardJudge:
         recipe = [language, program, context.problem.evaluator, context.tests_digest, self.settings.recipe()]
         return hashlib.sha256("\0".join(recipe).encode()).hexdigest()
 
-    def judge(self, context: ProblemContext, language: str, code: str, role: Role) -> Judgement:
+    def judge(self, context: ProblemContext, language: str, code: str, role: Role) -> Measured:
         """The judgement of code on the scoring tests: from memory, disk, or a real sandbox run."""
         code = normalized(code)
         key = self._key(context, language, code)
         source: list[str] = []
 
-        def compute() -> Judgement:
+        def compute() -> Measured:
             stored = self._load(key)
             if stored is not None:
                 source.append("disk")
@@ -324,22 +293,15 @@ class RewardJudge:
         self.count(cached=not fresh)
         return judgement
 
-    def _run(self, context: ProblemContext, language: str, code: str, key: str) -> Judgement:
+    def _run(self, context: ProblemContext, language: str, code: str, key: str) -> Measured:
         started = time.monotonic()
         try:
             result = judge_solution(
-                context.problem,
-                language,
-                code,
-                list(context.tests),
-                repeat=self.settings.repeat,
-                options=self.settings.options,
-                estimator=self.settings.estimator,
-                executor=self.executor,
+                context.problem, language, code, list(context.tests), self.settings.measurement, executor=self.executor
             )
-            judgement = Judgement.of(result)
+            judgement = judgement_of(result)
         except (AfterburnerError, OSError) as error:
-            judgement = Judgement(Verdict.IE, detail=f"the sandbox failed: {error}")
+            judgement = Measured(Verdict.IE, detail=f"the sandbox failed: {error}")
         self.count(judged=1, judge_seconds=time.monotonic() - started)
         if not judgement.infrastructure_error:
             self._store(key, judgement)
@@ -353,17 +315,17 @@ class RewardJudge:
         """The judgements on disk, apart per machine or executor; None without a disk cache."""
         return ContentCache("rewards", Scope.MACHINE, self._where(), shard=True) if self.settings.disk_cache else None
 
-    def _load(self, key: str) -> Judgement | None:
+    def _load(self, key: str) -> Measured | None:
         disk = self._disk()
         stored = disk.get(key) if disk is not None else None
         try:
-            return None if stored is None else Judgement(**stored)
-        except (TypeError, ValueError):  # not a judgement: judge again
+            return None if stored is None else Measured.from_dict(stored)
+        except (KeyError, TypeError, ValueError):  # not a judgement: judge again
             return None
 
-    def _store(self, key: str, judgement: Judgement) -> None:
+    def _store(self, key: str, judgement: Measured) -> None:
         if (disk := self._disk()) is not None:
-            disk.put(key, asdict(judgement))
+            disk.put(key, judgement.to_dict())
 
     def references(self, context: ProblemContext, language: str) -> tuple[SolutionProfile, ...]:
         """The problem's references in `language` on the scoring tests: measured together, once per process."""
@@ -376,13 +338,7 @@ class RewardJudge:
             started = time.monotonic()
             try:
                 profiles = profile_batch(
-                    context.problem,
-                    solutions,
-                    list(context.tests),
-                    self.settings.repeat,
-                    self.settings.options,
-                    self.settings.estimator,
-                    executor=self.executor,
+                    context.problem, solutions, list(context.tests), self.settings.measurement, executor=self.executor
                 )
             except (AfterburnerError, OSError) as error:
                 raise NotScored(f"problem {context.problem.id}: its references cannot be measured: {error}") from error
@@ -398,5 +354,5 @@ class RewardJudge:
 
 def reference_values(profiles: Iterable[SolutionProfile], metric: str) -> list[float]:
     """The figures of `metric` of the passed references (those that measured it)."""
-    values = [getattr(p, metric) for p in profiles if p.passed]
-    return [float(v) for v in values if v is not None]
+    values = [p.figure(metric) for p in profiles if p.passed]
+    return [v for v in values if v is not None]

@@ -12,36 +12,43 @@ The candidate AND the original are judged here, on the same scoring tests with t
 (the original once, cached), so they are comparable; the row's `baseline_*` figures were measured
 on other tests and serve only as a fallback when a row carries no original code.
 The formulas are pure functions (`paper_reward`, `afterburner_reward`) tested against tables.
+
+What decides efficiency is the reward's `Measurement`: the "time" objective is its ranking metric,
+by default the exact instruction count (one counting pass per passing program: the same on every
+run and beside any load, so rollouts judged at the same time on a busy machine compare fairly);
+`Measurement(metric="cpu_time", counter="off")` ranks by the clock as before. The memory and
+integral objectives are measured as always (peak memory, memory-time integral).
 """
 
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from types import MappingProxyType
 from typing import Any, ClassVar
 
 from afterburner.core.errors import AfterburnerError
+from afterburner.core.measured import Measured
+from afterburner.core.metrics import TIE_TOLERANCE, info
 from afterburner.datasets.judging import SOLUTION_LIMITS
 from afterburner.datasets.testgen import TestSplit
-from afterburner.evaluation.metrics import ALL_METRICS, TIE_TOLERANCE, percentile
+from afterburner.evaluation.metrics import percentile
 from afterburner.judge.executor import JudgeExecutor
-from afterburner.judge.stats import DEFAULT_ESTIMATOR, Estimator
+from afterburner.judge.measurement import Measurement
 from afterburner.languages import get_language
 from afterburner.optimize.extract import extract_code, has_paper_format
-from afterburner.optimize.selection import OBJECTIVES, NoisePolicy, significantly_lower
-from afterburner.sandbox.runner import InstructionMode
+from afterburner.optimize.selection import OBJECTIVES, NoisePolicy, objective_metrics
 from afterburner.training.reward_judge import (
-    Judgement,
     JudgeSettings,
     NotScored,
     ProblemContext,
     RewardJudge,
     RewardStats,
+    figure_of,
     reference_values,
 )
+from afterburner.training.rows import lower_beyond_noise
 
 FAILURE_REWARD = -1.0
 # The paper's caps, in each metric's SI unit, from the solution limits (it clipped at 90 on milliseconds).
@@ -111,14 +118,12 @@ def afterburner_reward(
 def beyond_noise(new: Sequence[float], original: Sequence[float], metric: str, policy: NoisePolicy) -> bool:
     """Whether new and original differ beyond measurement noise, in either direction.
 
-    Instruction counts are deterministic: any strict difference counts. Otherwise the keep-best
-    rule's test (`significantly_lower`) decides, both ways.
+    An exact metric (instruction counts: the same program on the same tests gives the same count)
+    has no noise to test: the difference must reach the policy's `min_gain` either way, as the
+    loop's keep-best rule asks of one count per program, and no permutation test runs. Otherwise
+    the keep-best rule's test (`significantly_lower`: gain and permutation test) decides, both ways.
     """
-    if not new or not original:
-        return False
-    if metric == "instructions":
-        return statistics.median(new) != statistics.median(original)
-    return significantly_lower(new, original, policy) or significantly_lower(original, new, policy)
+    return lower_beyond_noise(new, original, metric, policy) or lower_beyond_noise(original, new, metric, policy)
 
 
 # --- rows and completions ---------------------------------------------------------------------
@@ -135,6 +140,7 @@ class RewardRow:
     original: str = ""
     original_label: str = ""
     baseline_passed: bool | None = None
+    baseline_instructions: float | None = None
     baseline_cpu_time: float | None = None
     baseline_peak_memory: float | None = None
     baseline_memory_integral: float | None = None
@@ -194,7 +200,7 @@ class Scored:
     """One completion's reward (None: not scored, with the reason) and how it was decided."""
 
     reward: float | None
-    verdict: str = ""  # the candidate's verdict; "none" when no code was found
+    verdict: str = ""  # the candidate's verdict ("AC" also when not scored); "none" when no code was found
     reason: str = ""  # why it is not scored ("" when it is)
     detail: str = ""  # the judge's note on the first failing test, or the compiler's message
 
@@ -205,37 +211,41 @@ class Scored:
 class SandboxReward:
     """What both rewards share: rows, extraction, judging, stats, logging, pickling.
 
-    Settings: `repeat` measured passes per judged program (the noise test needs >= 3), `metric`
-    (None: the row's objective's; "instructions" counts them with valgrind), `split` (whose
-    scoring tests judge), `estimator`, `disk_cache` (judgements under cache_dir()/rewards),
-    `workers` (None: one per measure core, or as many as `executor` runs at once), `executor`
-    (where programs are judged: None for this machine, a Ray cluster or a remote judge). A pickled
-    copy carries only the settings and the executor: its caches, counters, lock and threads start fresh.
+    Settings: `measurement` (None: `Measurement()`: 3 native passes per judged program, the min
+    estimator, and the exact instruction count ranking "time" rows; `Measurement(metric="cpu_time",
+    counter="off")` ranks them by CPU time, with no counting pass), `split` (whose scoring tests
+    judge), `disk_cache` (judgements under cache_dir()/rewards), `workers` (None: one per measure
+    core, or as many as `executor` runs at once), `executor` (where programs are judged: None for
+    this machine, a Ray cluster or a remote judge). A pickled copy carries only the settings and
+    the executor: its caches, counters, lock and threads start fresh.
+
+    A passing program whose metric was not measured (the counter refused it, or gave no count)
+    is not scored: its reward is None with the reason (`Scored.reason`, the stats' `reasons`), as
+    for any unmeasured figure, so it is never rewarded as efficient nor punished as slow.
     """
 
     kind: ClassVar[str] = ""
 
     def __init__(
         self,
-        repeat: int = 3,
-        metric: str | None = None,
-        instructions: InstructionMode | None = None,
+        measurement: Measurement | None = None,
         split: TestSplit | None = None,
-        estimator: Estimator = DEFAULT_ESTIMATOR,
         disk_cache: bool = True,
         workers: int | None = None,
         executor: JudgeExecutor | None = None,
     ) -> None:
-        if metric is not None and metric not in ALL_METRICS:
-            raise ValueError(f"metric {metric!r} is not one of {', '.join(ALL_METRICS)}")
-        self.metric = metric
-        mode: InstructionMode = instructions or ("valgrind" if metric == "instructions" else "off")
-        settings = JudgeSettings(repeat, mode, estimator, split or TestSplit(), disk_cache)
+        if measurement is not None and not isinstance(measurement, Measurement):
+            raise TypeError(f"measurement must be a Measurement, got {type(measurement).__name__}")
+        settings = JudgeSettings(measurement or Measurement(), split or TestSplit(), disk_cache)
         self.judge = RewardJudge(settings, workers, executor)
 
     @property
     def settings(self) -> JudgeSettings:
         return self.judge.settings
+
+    @property
+    def measurement(self) -> Measurement:
+        return self.judge.settings.measurement
 
     @property
     def stats(self) -> RewardStats:
@@ -250,8 +260,9 @@ class SandboxReward:
         self.judge.close()
 
     def metric_of(self, row: RewardRow) -> str:
-        """What is measured for this row: the reward's metric, else the row's objective's."""
-        return self.metric or OBJECTIVES[row.objective]
+        """What decides this row: "time" is the measurement's ranking metric (instructions by
+        default), memory and integral their own metrics."""
+        return objective_metrics(row.objective, self.measurement.metric)[0]
 
     def __call__(
         self, prompts: Sequence[Any] | None = None, completions: Sequence[Any] | None = None, **columns: Any
@@ -278,13 +289,14 @@ class SandboxReward:
             log_metric(f"{self.kind}/judge_seconds", after.judge_seconds - before.judge_seconds)
             log_metric(f"{self.kind}/none_share", sum(s.reward is None for s in scored) / len(scored))
         if callable(log_extra):
-            log_extra(f"{self.kind}_verdict", [s.verdict or s.reason[:80] for s in scored])
+            log_extra(f"{self.kind}_verdict", [s.verdict if s.reward is not None else s.reason[:80] for s in scored])
 
     def score(self, row: RewardRow, completion: Any) -> Scored:
         """The reward of one completion of `row` (None with the reason when our side failed)."""
         self.judge.count(completions=1)
         text = completion_text(completion)
         traced = False
+        verdict = ""
         try:
             fence = get_language(row.language).fence
             code = extract_code(text, fence)
@@ -294,34 +306,43 @@ class SandboxReward:
                 return self._degenerate(row, text)
             context = self.judge.context(row.dataset, row.problem_id)
             candidate = self.judge.judge(context, row.language, code, "candidate")
-            traced = True
+            traced, verdict = True, candidate.verdict.value
             if candidate.infrastructure_error:
                 raise NotScored(f"the sandbox failed on the candidate: {candidate.detail[:200]}")
-            return Scored(self._reward(row, text, context, candidate), candidate.verdict.value, detail=candidate.detail)
+            return Scored(self._reward(row, text, context, candidate), verdict, detail=candidate.detail)
         except (NotScored, AfterburnerError) as error:
             if not traced:
                 self.judge.count(unjudged=1)
             self.judge.note_none(str(error))
-            return Scored(None, reason=str(error))
+            return Scored(None, verdict, reason=str(error))
 
-    def _original(self, row: RewardRow, context: ProblemContext, metric: str) -> tuple[bool, float | None, list[float]]:
-        """(passed, figure, per-pass samples) of the original on the same tests; the row's baseline without code."""
+    def _original(
+        self, row: RewardRow, context: ProblemContext, metric: str | None
+    ) -> tuple[bool, float | None, list[float]]:
+        """(passed, figure, per-pass samples) of the original on the same tests; the row's baseline without code.
+
+        With `metric` None only whether it passed is asked (no figure: never NotScored for a missing one).
+        """
         if not row.original.strip():
             if row.baseline_passed is None:
                 raise NotScored("the row carries neither original code nor baseline_passed")
-            passed = bool(row.baseline_passed)
-            return passed, row.baseline(metric) if passed else None, []
+            if not row.baseline_passed or metric is None:
+                return bool(row.baseline_passed), None, []
+            baseline = row.baseline(metric)
+            if baseline is None:
+                raise NotScored(f"the row carries no original code and no baseline_{metric}")
+            return True, baseline, []
         judgement = self.judge.judge(context, row.language, row.original, "original")
         if judgement.infrastructure_error:
             raise NotScored(f"the sandbox failed on the original: {judgement.detail[:200]}")
-        if not judgement.passed:
-            return False, None, []
-        return True, judgement.value(metric), judgement.passes(metric)
+        if not judgement.passed or metric is None:
+            return judgement.passed, None, []
+        return True, figure_of(judgement, metric), judgement.passes(metric)
 
     def _degenerate(self, row: RewardRow, text: str) -> Scored:
         raise NotImplementedError
 
-    def _reward(self, row: RewardRow, text: str, context: ProblemContext, candidate: Judgement) -> float:
+    def _reward(self, row: RewardRow, text: str, context: ProblemContext, candidate: Measured) -> float:
         raise NotImplementedError
 
 
@@ -335,12 +356,14 @@ class PaperReward(SandboxReward):
     | fails    |passes| +1.0 | 0                                    |
     | passes   |passes| +0.5 | tanh(clip((b - v) / (b + 1e-9), -1, 1)) |
 
-    b and v are the original's and the new code's figure of the objective's metric (CPU time in
-    seconds, peak memory in bytes, integral in byte-seconds), totals over the scoring tests, both
-    clipped to [0, cap] with caps in the same unit (`PAPER_CAPS`, from the solution limits; the
-    original clipped at 90 on milliseconds, so any program over 90 ms earned e = 0). f = 1 when
-    the answer is exactly `<thinking>..</thinking><solution>..</solution>`. An answer without
-    code is a failing one (f = 0). Infrastructure errors give None.
+    b and v are the original's and the new code's figure of the row's metric (`metric_of`: the
+    instruction count by default, CPU time in seconds with a clock measurement, peak memory in
+    bytes, integral in byte-seconds), totals over the scoring tests, both clipped to [0, cap] with
+    caps in the same unit (`PAPER_CAPS`, from the solution limits; counts are not capped: their
+    limit is the time limit's; the original clipped at 90 on milliseconds, so any program over
+    90 ms earned e = 0). f = 1 when the answer is exactly
+    `<thinking>..</thinking><solution>..</solution>`. An answer without code is a failing one
+    (f = 0). Infrastructure errors, and a passing pair whose metric was not measured, give None.
     """
 
     kind = "paper"
@@ -351,13 +374,13 @@ class PaperReward(SandboxReward):
 
     def _degenerate(self, row: RewardRow, text: str) -> Scored:
         context = self.judge.context(row.dataset, row.problem_id)
-        passed, _, _ = self._original(row, context, self.metric_of(row))
+        passed, _, _ = self._original(row, context, None)
         return Scored(paper_reward(passed, False), "none")
 
-    def _reward(self, row: RewardRow, text: str, context: ProblemContext, candidate: Judgement) -> float:
+    def _reward(self, row: RewardRow, text: str, context: ProblemContext, candidate: Measured) -> float:
         metric = self.metric_of(row)
-        passed, baseline, _ = self._original(row, context, metric)
-        value = candidate.value(metric) if candidate.passed and passed else None
+        passed, baseline, _ = self._original(row, context, metric if candidate.passed else None)
+        value = figure_of(candidate, metric) if candidate.passed and passed else None
         cap = self.caps.get(metric, math.inf)
         return paper_reward(passed, candidate.passed, baseline, value, cap, has_paper_format(text))
 
@@ -375,11 +398,14 @@ class AfterburnerReward(SandboxReward):
 
     P(x) = `percentile(x, references, TIE_TOLERANCE[metric])`: the share of the problem's passed
     reference solutions (in the row's language, measured together on the same scoring tests,
-    once per process) that x beats or ties. "Beyond the noise": `significantly_lower` of the
-    per-pass samples under `NoisePolicy()`, either way (for `metric="instructions"`, counted by
-    valgrind: any strict difference). The range is [-1, 2]: a fix beats every optimization, any
-    passing answer beats any failing one. Infrastructure errors (candidate, original or
-    references) and problems without passing references give None.
+    once per process, under the same measurement) that x beats or ties, on the row's metric
+    (`metric_of`: the exact instruction count for "time" rows by default). "Beyond the noise":
+    for counts (exact), a relative difference of at least `NoisePolicy.min_gain` either way, no
+    permutation test; for a clock, `significantly_lower` of the per-pass samples, either way. The
+    range is [-1, 2]: a fix beats every optimization, any passing answer beats any failing one.
+    Infrastructure errors (candidate, original or references), a passing candidate or original
+    whose metric was not measured (the counter refused it: None with the reason, never an
+    efficiency gain) and problems without passing references measuring the metric give None.
     """
 
     kind = "afterburner"
@@ -394,11 +420,11 @@ class AfterburnerReward(SandboxReward):
     def _degenerate(self, row: RewardRow, text: str) -> Scored:
         return Scored(self.failure, "none")
 
-    def _reward(self, row: RewardRow, text: str, context: ProblemContext, candidate: Judgement) -> float:
+    def _reward(self, row: RewardRow, text: str, context: ProblemContext, candidate: Measured) -> float:
         if not candidate.passed:
             return self.failure
         metric = self.metric_of(row)
-        value, samples = candidate.value(metric), candidate.passes(metric)
+        value, samples = figure_of(candidate, metric), candidate.passes(metric)
         passed, original, original_samples = self._original(row, context, metric)
         references = reference_values(self.judge.references(context, row.language), metric)
         if not references:
@@ -410,6 +436,8 @@ class AfterburnerReward(SandboxReward):
         p_original = percentile(original, references, tolerance)
         if original_samples:
             real = beyond_noise(samples, original_samples, metric, self.noise)
+        elif info(metric).exact:  # the row's count: exact, so the same gain rule as measured counts
+            real = beyond_noise([value], [original], metric, self.noise)
         else:  # the row's baseline: no passes to test, the tie tolerance decides
             real = abs(value - original) > tolerance * max(value, original)
         return afterburner_reward(True, True, p_new, p_original, real, self.failure)

@@ -3,45 +3,61 @@
 Rows are TRL's conversational formats: `prompt` is a list of {"role", "content"} messages (the
 optimization loop's own prompts, so a model trains on what it will be asked), completions are
 one assistant message holding the code in the language's fence. Figures are SI units (seconds,
-bytes, byte-seconds); lower is better for every objective.
+bytes, byte-seconds) or instructions; lower is better for every objective. The "time" objective
+is decided by the export's ranking metric: the exact instruction count by default, a clock with
+`--metric cpu_time`.
 """
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from afterburner.core.config import require
-from afterburner.core.verdicts import Verdict
+from afterburner.core.config import require, setting
+from afterburner.core.measured import Measured
+from afterburner.core.metrics import info
 from afterburner.datasets.model import Problem
-from afterburner.judge.stats import DEFAULT_ESTIMATOR, ESTIMATORS
+from afterburner.judge.measurement import Measurement
 from afterburner.languages import get_language
 from afterburner.optimize.feedback import Attempt, performance_text
 from afterburner.optimize.prompts import TEMPLATES, PromptContext, build_messages
-from afterburner.optimize.selection import OBJECTIVES, NoisePolicy
+from afterburner.optimize.selection import OBJECTIVES, NoisePolicy, objective_metrics, significantly_lower
 
 KINDS = ("sft", "dpo", "grpo")
 ORIGINALS = ("all", "slowest")
-BASELINE_METRICS = ("cpu_time", "peak_memory", "memory_integral")
+# The GRPO rows' baseline_* columns: the exact count (None when it was not counted), then the clock and memory.
+BASELINE_METRICS = ("instructions", "cpu_time", "peak_memory", "memory_integral")
+# How references are measured for an export: 5 native passes (as `data profile`, whose cache it shares).
+EXPORT_MEASUREMENT = Measurement(repeat=5)
 T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class ExportSettings:
-    """What rows an export makes and from which measurements; recorded in the manifest."""
+    """What rows an export makes and from which measurements; recorded in the manifest.
+
+    The one source of `data export`'s defaults and help (`afterburner.cli.data_training`).
+    """
 
     kind: str
-    objective: str = "time"
-    language: str = "python"
-    template: str = "afterburner"
-    repeat: int = 5  # measured passes per reference solution
-    k: int = 24  # SFT: the k best references per problem
-    max_pairs: int = 64  # DPO: pairs per problem, the largest gaps first
-    originals: str = "all"  # GRPO: every passed reference, or only the slowest of each problem
-    estimator: str = DEFAULT_ESTIMATOR
-    workers: int = 1
+    objective: str = setting(
+        "time",
+        "time, memory or integral: what 'better' means (time: the ranking metric of the measurement, "
+        "the exact instruction count by default).",
+    )
+    language: str = setting("python", "Language of the solutions to use.")
+    template: str = setting("afterburner", "Prompt template: afterburner or paper.")
+    measurement: Measurement = field(
+        default=EXPORT_MEASUREMENT,
+        metadata={"help": "How references are measured and which metric ranks them (see `Measurement`)."},
+    )
+    k: int = setting(24, "SFT: keep the k best references per problem.")
+    max_pairs: int = setting(64, "DPO: pairs per problem (the largest gaps are kept).")
+    originals: str = setting("all", "GRPO: every passed reference as an original (all), or the slowest.")
+    workers: int = setting(1, "Problems measured at once (each run leases a measure core).")
     noise: NoisePolicy = field(default_factory=NoisePolicy)
 
     def __post_init__(self) -> None:
@@ -50,11 +66,10 @@ class ExportSettings:
                 (self.kind in KINDS, f"kind must be one of {', '.join(KINDS)}"),
                 (self.objective in OBJECTIVES, f"objective must be one of {', '.join(OBJECTIVES)}"),
                 (self.template in TEMPLATES, f"template must be one of {', '.join(TEMPLATES)}"),
-                (1 <= self.repeat <= 50, "repeat must be 1 .. 50"),
+                (isinstance(self.measurement, Measurement), "measurement must be a Measurement"),
                 (self.k >= 1, "k must be at least 1"),
                 (self.max_pairs >= 1, "max_pairs must be at least 1"),
                 (self.originals in ORIGINALS, f"originals must be one of {', '.join(ORIGINALS)}"),
-                (self.estimator in ESTIMATORS, f"estimator must be one of {', '.join(ESTIMATORS)}"),
                 (self.workers >= 1, "workers must be at least 1"),
             ],
             "export settings",
@@ -63,12 +78,18 @@ class ExportSettings:
 
     @property
     def metric(self) -> str:
-        return OBJECTIVES[self.objective]
+        """What decides 'better': the ranking metric for time, peak memory or the integral otherwise."""
+        return objective_metrics(self.objective, self.measurement.metric)[0]
 
     def to_dict(self) -> dict[str, Any]:
         noise = {"min_gain": self.noise.min_gain, "alpha": self.noise.alpha, "min_samples": self.noise.min_samples}
-        names = ("repeat", "estimator", "k", "max_pairs", "originals", "template", "workers")
-        return {**{name: getattr(self, name) for name in names}, "metric": self.metric, "noise": noise}
+        names = ("k", "max_pairs", "originals", "template", "workers")
+        return {
+            **{name: getattr(self, name) for name in names},
+            "measurement": self.measurement.to_dict(),
+            "metric": self.metric,
+            "noise": noise,
+        }
 
 
 @dataclass
@@ -120,11 +141,9 @@ def answer(code: str, language: str) -> list[dict[str, str]]:
     return [{"role": "assistant", "content": fenced(code, language)}]
 
 
-def measured_attempt(
-    code: str, passed: bool, tests: int, metrics: Mapping[str, float | None], verdict: Verdict = Verdict.AC
-) -> Attempt:
+def measured_attempt(code: str, measured: Measured, tests: int) -> Attempt:
     """An Attempt standing for an already measured solution (what `performance_text` renders)."""
-    return Attempt(code, verdict, passed, tests if passed else 0, tests, metrics=dict(metrics))
+    return Attempt(code, measured, tests if measured.passed else 0, tests)
 
 
 def grpo_row(problem: Problem, settings: ExportSettings, spec: str, label: str, attempt: Attempt) -> dict[str, Any]:
@@ -139,7 +158,7 @@ def grpo_row(problem: Problem, settings: ExportSettings, spec: str, label: str, 
         "original": attempt.code,
         "original_label": label,
         "baseline_passed": attempt.passed,
-        **{f"baseline_{m}": _float(attempt.metrics.get(m)) for m in BASELINE_METRICS},
+        **{f"baseline_{m}": attempt.measured.figure(m) for m in BASELINE_METRICS},
     }
 
 
@@ -186,6 +205,26 @@ def dpo_row(problem: Problem, settings: ExportSettings, chosen: Side, rejected: 
         "chosen_value": _float(chosen.value),
         "rejected_value": _float(rejected.value),
     }
+
+
+def relative_gain(lower: Sequence[float], higher: Sequence[float]) -> float:
+    """(median(higher) - median(lower)) / median(higher); 0 when `higher`'s median is not positive."""
+    top = statistics.median(higher)
+    return (top - statistics.median(lower)) / top if top > 0 else 0.0
+
+
+def lower_beyond_noise(candidate: Sequence[float], other: Sequence[float], metric: str, policy: NoisePolicy) -> bool:
+    """Whether `candidate` is lower than `other` beyond measurement noise.
+
+    An exact metric (instruction counts: one value per program, the same on every run) has no
+    noise to test: the gain alone decides (at least `policy.min_gain`), never a permutation test.
+    A clock's passes go through the loop's keep-best test (`significantly_lower`).
+    """
+    if not candidate or not other:
+        return False
+    if info(metric).exact:
+        return relative_gain(candidate, other) >= policy.min_gain
+    return significantly_lower(candidate, other, policy)
 
 
 def ranked(items: Sequence[T], value: Callable[[T], float], label: Callable[[T], str]) -> list[T]:

@@ -194,11 +194,11 @@ def _metrics_callback(transformers: Any, path: Path, started: float) -> Any:
 
 
 def build_reward(recipe: GRPORecipe) -> Any:
-    """The execution reward the recipe names, judged for real in the sandbox."""
+    """The execution reward the recipe names, judged for real in the sandbox under its measurement."""
     from afterburner.training.rewards import AfterburnerReward, PaperReward
 
     kind = AfterburnerReward if recipe.reward == "afterburner" else PaperReward
-    return kind(repeat=recipe.reward_repeat, executor=reward_executor(recipe.reward_judge))
+    return kind(recipe.measurement, executor=reward_executor(recipe.reward_judge))
 
 
 def reward_executor(judge: str) -> JudgeExecutor | None:

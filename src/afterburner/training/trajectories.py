@@ -11,6 +11,9 @@ keep-best rule, so "the best so far" means what it meant in the run.
 - GRPO: every passing candidate (distinct code) as an original, with its figures as the baseline.
 
 Rows of another objective or language, or of problems not selected, are skipped and counted.
+"Time" is the export's ranking metric (the exact instruction count by default): candidates of a
+run that ranked by the clock carry no count and are dropped as `unmeasured` unless the export
+ranks by the clock too (`--metric cpu_time`).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from typing import Any
 from afterburner.core.errors import UsageError
 from afterburner.datasets.model import Dataset, Problem
 from afterburner.optimize.feedback import Attempt
-from afterburner.optimize.selection import replaces, significantly_lower
+from afterburner.optimize.selection import replaces
 from afterburner.training.rows import (
     Collected,
     ExportSettings,
@@ -36,6 +39,7 @@ from afterburner.training.rows import (
     chat,
     dpo_row,
     grpo_row,
+    lower_beyond_noise,
     ranked,
     sft_row,
 )
@@ -136,15 +140,16 @@ def improvements(
                 dropped["unmeasured"] += 1
             elif best is None:
                 dropped["no_previous_best"] += 1
-            elif not best.attempt.passed or significantly_lower(
-                _samples(candidate, settings.metric), _samples(best, settings.metric), settings.noise
+            elif not best.attempt.passed or lower_beyond_noise(
+                _samples(candidate, settings.metric), _samples(best, settings.metric), settings.metric, settings.noise
             ):
                 found.append((best, candidate))
             else:
                 dropped["not_improving"] += 1
+        ranking = settings.measurement.metric
         for candidate in members:  # the loop's keep-best rule, after the whole iteration
-            current = best.attempt.standing(settings.objective) if best else None
-            if replaces(candidate.attempt.standing(settings.objective), current, settings.noise):
+            current = best.attempt.standing(settings.objective, ranking) if best else None
+            if replaces(candidate.attempt.standing(settings.objective, ranking), current, settings.noise):
                 best = candidate
     return found
 
@@ -190,9 +195,9 @@ def _gap(late: Candidate, early: Candidate, settings: ExportSettings) -> float |
     if low is None or high is None:
         return None
     metric, noise = settings.metric, settings.noise
-    if low < high and significantly_lower(_samples(late, metric), _samples(early, metric), noise):
+    if low < high and lower_beyond_noise(_samples(late, metric), _samples(early, metric), metric, noise):
         return (high - low) / high
-    if significantly_lower(_samples(early, metric), _samples(late, metric), noise):
+    if lower_beyond_noise(_samples(early, metric), _samples(late, metric), metric, noise):
         return -1.0
     return None
 

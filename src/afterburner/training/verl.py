@@ -4,10 +4,11 @@ Point verl at it with `custom_reward_function.path=.../afterburner/training/verl
 `custom_reward_function.name=compute_score`. `ground_truth` carries the GRPO row's columns
 (`RewardRow`: problem_id, language, objective, dataset, original, ...) as a JSON string or a
 dict; a missing `dataset` falls back to `data_source`. `extra_info` may choose the reward and
-its settings: `{"reward": "paper"}` (default "afterburner"), `"repeat"`, `"metric"`,
-`"disk_cache"`; its other keys (verl's own: index, split, ...) are ignored. One reward instance
-per (kind, settings) lives in the process, so judgements, originals and references are cached
-across calls.
+its settings: `{"reward": "paper"}` (default "afterburner"), the measurement's `"repeat"`,
+`"estimator"`, `"metric"` (default "instructions": exact counts decide; "cpu_time" ranks by the
+clock, with no counting pass unless `"counter"` names one) and `"counter"`, and `"disk_cache"`;
+its other keys (verl's own: index, split, ...) are ignored. One reward instance per (kind,
+settings) lives in the process, so judgements, originals and references are cached across calls.
 
 Returns a float. verl cannot leave a sample out, so when our side could not judge (the sandbox
 failed, the original or references could not be measured) it returns
@@ -24,9 +25,11 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
+from afterburner.training.config import measurement_for
 from afterburner.training.rewards import REWARDS, RewardRow, SandboxReward
 
-SETTING_KEYS = ("repeat", "metric", "disk_cache")
+MEASUREMENT_KEYS = ("repeat", "estimator", "metric", "counter")
+SETTING_KEYS = (*MEASUREMENT_KEYS, "disk_cache")
 _INSTANCES: dict[tuple[str, tuple[tuple[str, Any], ...]], SandboxReward] = {}
 _LOCK = threading.Lock()
 
@@ -39,7 +42,9 @@ def reward_for(kind: str = "afterburner", settings: Mapping[str, Any] | None = N
     with _LOCK:
         reward = _INSTANCES.get((kind, chosen))
         if reward is None:
-            reward = _INSTANCES[(kind, chosen)] = REWARDS[kind](**dict(chosen))
+            values = dict(chosen)
+            measurement = measurement_for(**{k: values.pop(k) for k in MEASUREMENT_KEYS if k in values})
+            reward = _INSTANCES[(kind, chosen)] = REWARDS[kind](measurement, **values)
         return reward
 
 
