@@ -4,9 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 AB := $(VENV)/bin/afterburner
-# Toolchains of the six languages, the sandbox (bubblewrap, libseccomp), valgrind, and cmake
-# for the one-time build of llama-cpp-python.
-APT_PACKAGES := bubblewrap libseccomp2 valgrind gcc g++ cmake python3 openjdk-17-jdk-headless nodejs golang-go rustc
+# Toolchains of the six languages, the sandbox (bubblewrap, libseccomp), the instruction counters
+# (QEMU user mode with our plugin; valgrind as the fallback), and cmake for the one-time build of
+# llama-cpp-python.
+APT_PACKAGES := bubblewrap libseccomp2 qemu-user valgrind gcc g++ cmake python3 openjdk-17-jdk-headless nodejs golang-go rustc
 # Only for `make test`: a headless browser that checks the HTML report's plots render.
 TEST_APT_PACKAGES := chromium
 DEMO_OUT ?= afterburner-demo
@@ -15,6 +16,7 @@ DEMO_OUT ?= afterburner-demo
 
 setup: apt venv llm hf-llm train ray
 	@$(PY) -m afterburner.sandbox.monitor_binary >/dev/null
+	@$(PY) -m afterburner.sandbox.qemu >/dev/null  # the counting plugin: QEMU's plugin header from Debian's source package
 
 # Installs only the packages of the list that are missing, so a second run is a no-op.
 define apt_install

@@ -17,6 +17,7 @@ from afterburner.datasets.profile import profile_dataset
 from afterburner.datasets.registry import load_dataset
 from afterburner.datasets.testgen import GeneratorError, TestPlan, generate_tests
 from afterburner.datasets.venus_schema import dataset_from_rows, read_hub, read_local
+from afterburner.judge.measurement import Measurement
 
 GENERATOR = """
 import random
@@ -176,11 +177,11 @@ def test_profile_is_cached_and_resumes() -> None:
         ]
     )
     plan = TestPlan(num_cases=3, seed=1)
-    first = profile_dataset(dataset, workers=2, repeat=2, plan=plan)
-    assert first.measured == 2 and all(p.passed and p.cpu_time for p in first.profiles)
-    second = profile_dataset(dataset, workers=2, repeat=2, plan=plan)
+    first = profile_dataset(dataset, workers=2, measurement=Measurement(2), plan=plan)
+    assert first.measured == 2 and all(p.passed and p.cpu_time and p.instructions for p in first.profiles)
+    second = profile_dataset(dataset, workers=2, measurement=Measurement(2), plan=plan)
     assert second.measured == 0 and second.profiles == first.profiles
-    fresh = profile_dataset(dataset, workers=1, repeat=2, plan=plan, use_cache=False)
+    fresh = profile_dataset(dataset, workers=1, measurement=Measurement(2), plan=plan, use_cache=False)
     assert fresh.measured == 2
 
 

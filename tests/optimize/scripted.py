@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from afterburner.judge.measurement import Measurement
 from afterburner.models.base import Backend, Completion, Generation, GenerationConfig, MessageLike, to_messages
 
 
@@ -28,3 +29,8 @@ class ScriptedBackend(Backend):
 
 def fenced(code: str) -> str:
     return f"Here is my solution.\n```python\n{code}```\nIt is fast."
+
+
+def clock(repeat: int = 1) -> Measurement:
+    """Clock-only settings, for tests of the loop's mechanics that do not need exact counts (faster)."""
+    return Measurement(repeat, metric="cpu_time", counter="off")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from afterburner.core.measured import Measured
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets.testgen import TestSplit
 from afterburner.evaluation.metrics import References
@@ -17,14 +18,14 @@ from afterburner.optimize.loop import LoopConfig, ProblemOutcome, _ProblemRun
 from afterburner.optimize.rewrites import rewrite_stats
 from afterburner.optimize.selection import NoisePolicy
 from afterburner.optimize.trajectory import TrajectoryLog
-from tests.optimize.scripted import ScriptedBackend
+from tests.optimize.scripted import ScriptedBackend, clock
 from tests.optimize.test_loop import solutions
 
 
 def _attempt(code: str, cpu_time: float) -> Attempt:
     samples = {"cpu_time": [cpu_time] * 3, "peak_memory": [1e6] * 3, "memory_integral": [cpu_time * 1e6] * 3}
     metrics: dict[str, float | None] = {metric: values[0] for metric, values in samples.items()}
-    return Attempt(code, Verdict.AC, True, 5, 5, metrics, samples)
+    return Attempt(code, Measured(Verdict.AC, metrics, samples), 5, 5)
 
 
 def _run(tmp_path: Path, confirm: bool) -> _ProblemRun:
@@ -32,7 +33,7 @@ def _run(tmp_path: Path, confirm: bool) -> _ProblemRun:
     problem = dataset.problems[0]
     tests = TestSplit().feedback.tests(problem)
     # A 40% gain is needed: the same code measured twice never shows one, the optimal code always does.
-    config = LoopConfig(iterations=1, samples=1, repeat=3, confirm=confirm, noise=NoisePolicy(min_gain=0.4))
+    config = LoopConfig(iterations=1, samples=1, measurement=clock(3), confirm=confirm, noise=NoisePolicy(min_gain=0.4))
     log = TrajectoryLog(tmp_path / "trajectories.jsonl")
     run = _ProblemRun(problem, ScriptedBackend([]), tests, References(), config, log, ProblemOutcome(problem.id, []))
     run.best = _attempt(naive, 10.0)  # forged: far slower than the naive code really is

@@ -23,6 +23,7 @@ from afterburner.models import create_backend
 from afterburner.models.base import ModelSpec
 from afterburner.optimize.loop import LoopConfig
 from afterburner.optimize.session import run_session
+from tests.optimize.scripted import clock
 
 PROBLEM = "32"  # merge intervals: long outputs, so a leaked one cannot hide among numbers
 PREFIX = 60
@@ -105,7 +106,7 @@ def test_no_scoring_test_output_reaches_a_prompt(server: ScriptedServer, tmp_pat
     dataset = Dataset(bundled.name, (problem,))
     base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
     backend = create_backend(ModelSpec(kind="openai", model="scripted", base_url=base_url))
-    config = LoopConfig(iterations=2, samples=1, repeat=1)
+    config = LoopConfig(iterations=2, samples=1, measurement=clock(1))
     split = TestSplit()
     result = run_session(dataset, dataset.problems, backend, config, tmp_path, parallel=1, split=split)
 

@@ -14,7 +14,7 @@ from afterburner.datasets.bundled import load_bundled
 from afterburner.datasets.model import Dataset
 from afterburner.optimize.loop import LoopConfig
 from afterburner.optimize.session import run_session
-from tests.optimize.scripted import ScriptedBackend, fenced
+from tests.optimize.scripted import ScriptedBackend, clock, fenced
 
 
 def solutions() -> tuple[Dataset, str, str]:
@@ -36,7 +36,7 @@ def test_loop_keeps_the_best_and_feeds_back(tmp_path: Path) -> None:
             fenced(naive),
         ]
     )
-    config = LoopConfig(iterations=2, samples=2, repeat=3, repair=0, reask=False)
+    config = LoopConfig(iterations=2, samples=2, measurement=clock(3), repair=0, reask=False)
     result = run_session(dataset, dataset.problems, backend, config, tmp_path)
     best = result.outcomes[0].best_by_iteration
     assert [b.passed for b in best] == [True, True, True]
@@ -64,12 +64,14 @@ def test_loop_keeps_the_best_and_feeds_back(tmp_path: Path) -> None:
 def test_loop_resumes_from_its_trajectory(tmp_path: Path) -> None:
     dataset, naive, optimal = solutions()
     first = ScriptedBackend([fenced(naive), fenced(optimal)])
-    run_session(dataset, dataset.problems, first, LoopConfig(iterations=1, samples=1, repeat=1, repair=0), tmp_path)
+    run_session(
+        dataset, dataset.problems, first, LoopConfig(iterations=1, samples=1, measurement=clock(1), repair=0), tmp_path
+    )
     assert first.answers == []
     second = ScriptedBackend([fenced("print(0)\n")])
     started = time.monotonic()
     result = run_session(
-        dataset, dataset.problems, second, LoopConfig(iterations=2, samples=1, repeat=1, repair=0), tmp_path
+        dataset, dataset.problems, second, LoopConfig(iterations=2, samples=1, measurement=clock(1), repair=0), tmp_path
     )
     assert len(second.prompts) == 1 and second.answers == []  # only iteration 2 was generated
     assert optimal.strip().splitlines()[1] in second.prompts[0]

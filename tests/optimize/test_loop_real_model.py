@@ -14,6 +14,7 @@ from afterburner.models.factory import create_backend
 from afterburner.optimize.loop import LoopConfig
 from afterburner.optimize.session import run_session
 from tests.models.conftest import llama_cpp_installed, smollm2  # noqa: F401  (fixtures)
+from tests.optimize.scripted import clock
 
 
 @pytest.mark.slow
@@ -22,7 +23,10 @@ def test_real_model_drives_the_loop(smollm2: Path, tmp_path: Path) -> None:  # n
     dataset = load_bundled()
     problem = dataset.get("18")
     config = LoopConfig(
-        iterations=1, samples=1, repeat=1, generation=GenerationConfig(max_tokens=200, temperature=0.2, seed=1)
+        iterations=1,
+        samples=1,
+        measurement=clock(1),
+        generation=GenerationConfig(max_tokens=200, temperature=0.2, seed=1),
     )
     with create_backend(ModelSpec(kind="llamacpp", model=str(smollm2), n_ctx=4096)) as backend:
         result = run_session(Dataset(dataset.name, (problem,)), [problem], backend, config, tmp_path, parallel=1)

@@ -17,7 +17,7 @@ from afterburner.optimize.loop import LoopConfig
 from afterburner.optimize.precheck import python_precheck
 from afterburner.optimize.selection import NoisePolicy, Standing, parse_objectives, replaces
 from afterburner.optimize.session import run_session
-from tests.optimize.scripted import ScriptedBackend, fenced
+from tests.optimize.scripted import ScriptedBackend, clock, fenced
 
 BROKEN = "import sys\nn = int(sys.stdin.read())\nheap = []\nheapq.heappush(heap, n)\nprint(heap[0])\n"
 
@@ -35,7 +35,7 @@ def rows(out: Path) -> list[dict[str, object]]:
 def test_start_from_a_label_repairs_a_failed_rewrite_and_reports_the_speedup(tmp_path: Path) -> None:
     dataset, codes = problem_2()
     backend = ScriptedBackend([fenced(BROKEN), fenced(codes["optimal"])])
-    config = LoopConfig(iterations=1, samples=1, repeat=3, repair=1)
+    config = LoopConfig(iterations=1, samples=1, measurement=clock(3), repair=1)
     result = run_session(dataset, dataset.problems, backend, config, tmp_path, start_from="naive")
     outcome = result.outcomes[0]
     assert outcome.best_by_iteration[0].code == codes["naive"]  # the start, measured as iteration 0
@@ -64,7 +64,7 @@ def test_start_from_a_label_repairs_a_failed_rewrite_and_reports_the_speedup(tmp
 def test_start_from_slowest_and_reask_without_code(tmp_path: Path) -> None:
     dataset, codes = problem_2()
     backend = ScriptedBackend(["I would use a sieve.", fenced(codes["optimal"])])
-    config = LoopConfig(iterations=1, samples=1, repeat=1, repair=0)
+    config = LoopConfig(iterations=1, samples=1, measurement=clock(1), repair=0)
     result = run_session(dataset, dataset.problems, backend, config, tmp_path, start_from="slowest")
     change = result.report.changes[0]
     assert change.start_label.endswith("(slowest)")
@@ -80,7 +80,7 @@ def test_start_from_file_and_bad_starts(tmp_path: Path) -> None:
     dataset, codes = problem_2()
     start = tmp_path / "start.jsonl"
     start.write_text(json.dumps({"problem_id": "2", "code": codes["better"]}) + "\n")
-    config = LoopConfig(iterations=0, samples=1, repeat=1)
+    config = LoopConfig(iterations=0, samples=1, measurement=clock(1))
     result = run_session(dataset, dataset.problems, ScriptedBackend([]), config, tmp_path / "a", start_from=str(start))
     assert result.outcomes[0].best_by_iteration[0].code == codes["better"]
     assert result.report.changes[0].start_label == "file start.jsonl"

@@ -12,10 +12,14 @@ import pytest
 
 from afterburner.core.testcase import TestCase
 from afterburner.datasets.model import Problem
-from afterburner.evaluation.evaluate import BatchMeasurement, MeasureSettings
+from afterburner.datasets.profile import SolutionProfile
+from afterburner.evaluation.evaluate import BatchMeasurement
+from afterburner.judge.executor import JudgeExecutor
+from afterburner.judge.measurement import Measurement
 from afterburner.optimize import session as session_module
 from afterburner.optimize.loop import LoopConfig
 from afterburner.optimize.session import run_session
+from tests.optimize.scripted import clock
 
 from .test_loop import ScriptedBackend, fenced, solutions
 
@@ -28,17 +32,22 @@ def test_report_uses_the_remeasured_figures(tmp_path: Path, monkeypatch: pytest.
     real = session_module.measure_with_references
 
     def tagged(
-        problem: Problem, language: str, codes: Sequence[str], tests: Sequence[TestCase], settings: MeasureSettings
+        problem: Problem,
+        language: str,
+        codes: Sequence[str],
+        tests: Sequence[TestCase],
+        measurement: Measurement,
+        executor: JudgeExecutor | None = None,
     ) -> BatchMeasurement:
-        measured = real(problem, language, codes, tests, settings)
+        measured = real(problem, language, codes, tests, measurement, executor)
         batches.append({"problem": problem.id, "codes": list(codes), "references": len(measured.references)})
-        scaled = [dataclasses.replace(p, cpu_time=(p.cpu_time or 0.0) * SENTINEL) for p in measured.candidates]
+        scaled = [_scaled(p) for p in measured.candidates]
         return BatchMeasurement(scaled, measured.references)
 
     monkeypatch.setattr(session_module, "measure_with_references", tagged)
     backend = ScriptedBackend([fenced(naive), fenced(optimal)])
-    config = LoopConfig(iterations=1, samples=1, repeat=2)
-    result = run_session(dataset, dataset.problems, backend, config, tmp_path, settings=MeasureSettings(repeat=2))
+    config = LoopConfig(iterations=1, samples=1, measurement=clock(2))
+    result = run_session(dataset, dataset.problems, backend, config, tmp_path)
 
     # One batch per problem: the distinct winners (naive after iteration 0, optimal after 1) with every reference.
     problem = dataset.problems[0]
@@ -47,13 +56,14 @@ def test_report_uses_the_remeasured_figures(tmp_path: Path, monkeypatch: pytest.
     selected = [attempt.metrics["cpu_time"] for attempt in result.outcomes[0].best_by_iteration]
     assert [e.iteration for e in executions] == [0, 1]
     for execution, from_selection in zip(executions, selected, strict=True):
-        assert execution.cpu_time is not None and from_selection is not None
-        assert execution.cpu_time > 50 * from_selection  # the scaled re-measurement, not the selection pass
+        remeasured = execution.value("cpu_time")
+        assert remeasured is not None and from_selection is not None
+        assert remeasured > 50 * from_selection  # the scaled re-measurement, not the selection pass
     # References are the re-measured ones of that batch too.
     assert len(result.report.references.values(f"{problem.id}@python", "cpu_time")) == 8
     # The selection passes stay in the trajectories, and the summary says what was reported.
     rows = [json.loads(line) for line in (tmp_path / "trajectories.jsonl").read_text().splitlines()]
-    assert rows[1]["attempt"]["metrics"]["cpu_time"] == pytest.approx(selected[1])
+    assert rows[1]["attempt"]["measured"]["figures"]["cpu_time"] == pytest.approx(selected[1])
     summary = json.loads((tmp_path / "summary.json").read_text())
     assert summary["measurement"]["final_figures"].startswith("re-measured after selection")
     assert summary["measurement"]["repeat"] == 2 and summary["measurement"]["flaky_when_remeasured"] == []
@@ -73,3 +83,9 @@ def test_report_uses_the_remeasured_figures(tmp_path: Path, monkeypatch: pytest.
         (0, 1, 1.0),
         (1, 1, 1.0),
     ]
+
+
+def _scaled(profile: SolutionProfile) -> SolutionProfile:
+    figures = dict(profile.measured.figures)
+    figures["cpu_time"] = (figures.get("cpu_time") or 0.0) * SENTINEL
+    return dataclasses.replace(profile, measured=dataclasses.replace(profile.measured, figures=figures))

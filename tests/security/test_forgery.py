@@ -133,7 +133,8 @@ def test_work_moved_into_a_child_process_is_counted() -> None:
 
 
 def test_a_child_killed_before_it_reports_leaves_no_count() -> None:
-    killed = "import os, signal\npid = os.fork()\nif pid == 0:\n    os.kill(os.getpid(), signal.SIGKILL)\nos.waitpid(pid, 0)\n"
+    killed = "import os, signal\npid = os.fork()\nif pid == 0:\n    os.kill(os.getpid(), signal.SIGKILL)\n"
+    killed += "os.waitpid(pid, 0)\n"
     result = _counted(killed)
     assert result.verdict is Verdict.OK and result.instructions is None
     assert "without its count" in result.uncounted

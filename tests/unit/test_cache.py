@@ -12,6 +12,7 @@ import os
 import threading
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from afterburner.datasets.profile import profile_dataset
 from afterburner.datasets.testgen import TestPlan, generate_tests
 from afterburner.judge import baseline
 from afterburner.judge.compiler import compile_source
+from afterburner.judge.measurement import CLOCK_ONLY
 from afterburner.languages import get_language
 from afterburner.training.reward_judge import JudgeSettings, RewardJudge, normalized
 
@@ -223,15 +225,15 @@ def test_profile_measures_again_when_an_entry_is_damaged() -> None:
     plan = TestPlan(num_cases=1, seed=int(uuid.uuid4().int % 1_000_000_000), size=0.05, fixed=False)
     cache = ContentCache("profiles", Scope.MACHINE, LOCAL)
     before = set(cache.directory.glob("*.json"))
-    first = profile_dataset(dataset, repeat=1, plan=plan)
+    first = profile_dataset(dataset, measurement=CLOCK_ONLY, plan=plan)
     assert first.measured == 2 and all(p.passed for p in first.profiles)
     entries = sorted(set(cache.directory.glob("*.json")) - before)
     assert len(entries) == 2
     entries[0].write_bytes(b'{"problem_id": "1", "langu')
     entries[1].write_bytes(b'{"not": "a profile"}')
-    again = profile_dataset(dataset, repeat=1, plan=plan)
+    again = profile_dataset(dataset, measurement=CLOCK_ONLY, plan=plan)
     assert again.measured == 2 and all(p.passed for p in again.profiles)
-    assert profile_dataset(dataset, repeat=1, plan=plan).measured == 0
+    assert profile_dataset(dataset, measurement=CLOCK_ONLY, plan=plan).measured == 0
 
 
 def test_reward_judges_again_when_its_entry_is_damaged() -> None:
@@ -240,7 +242,7 @@ def test_reward_judges_again_when_its_entry_is_damaged() -> None:
     code = normalized(optimal.code + f"# {uuid.uuid4().hex}\n")
 
     def judged() -> RewardJudge:
-        judge = RewardJudge(JudgeSettings(repeat=1))
+        judge = RewardJudge(JudgeSettings(replace(CLOCK_ONLY, repeat=1)))
         judgement = judge.judge(judge.context("venus-mini", "1"), "python", code, "candidate")
         assert judgement.passed
         return judge

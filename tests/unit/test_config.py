@@ -6,6 +6,7 @@ import pytest
 
 from afterburner.core.config import default_of, help_of
 from afterburner.core.errors import UsageError
+from afterburner.judge.measurement import Measurement
 from afterburner.optimize.feedback import FeedbackOptions
 from afterburner.optimize.loop import LoopConfig
 from afterburner.optimize.selection import NoisePolicy
@@ -18,7 +19,11 @@ from afterburner.optimize.selection import NoisePolicy
         (lambda: LoopConfig(samples=0), "samples"),
         (lambda: LoopConfig(objective="speed"), "objective"),
         (lambda: LoopConfig(template="mine"), "template"),
-        (lambda: LoopConfig(repeat=0), "repeat"),
+        (lambda: Measurement(repeat=0), "repeat"),
+        (lambda: Measurement(repeat=101), "repeat"),
+        (lambda: Measurement(metric="peak_memory"), "metric"),
+        (lambda: Measurement(counter="abacus"), "counter"),  # type: ignore[arg-type]
+        (lambda: Measurement(metric="instructions", counter="off"), "needs a counter"),
         (lambda: NoisePolicy(min_gain=1.5), "min_gain"),
         (lambda: NoisePolicy(alpha=0.0), "alpha"),
         (lambda: NoisePolicy(min_samples=0), "min_samples"),

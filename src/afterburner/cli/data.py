@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -25,6 +26,7 @@ from afterburner.cli.options import (
 from afterburner.cli.progress import progress_bar
 from afterburner.core.errors import UsageError
 from afterburner.datasets.check import check_dataset
+from afterburner.datasets.counts import export_counts, import_counts
 from afterburner.datasets.model import Dataset
 from afterburner.datasets.profile import SolutionProfile, profile_dataset
 from afterburner.datasets.registry import load_dataset
@@ -132,6 +134,18 @@ def profile(
     measure_cores: MeasureCoresOption = None,
     executor: ExecutorOption = None,
     judge: JudgeOption = None,
+    import_from: Annotated[
+        Path | None,
+        typer.Option(
+            "--import-counts",
+            help="First store the instruction counts of this file (an --export-counts of another machine with "
+            "the same toolchain): those references are not counted again. Another toolchain's file is refused.",
+        ),
+    ] = None,
+    export_to: Annotated[
+        Path | None,
+        typer.Option("--export-counts", help="Then write the references' instruction counts to this file (JSON)."),
+    ] = None,
     as_json: Json = False,
 ) -> None:
     """Measure every reference solution (cached per code, tests and machine; resumes after interruption).
@@ -144,6 +158,12 @@ def profile(
     apply_measure_cores(measure_cores)
     loaded = select(load_dataset(dataset), problems)
     chosen = [lang.strip() for lang in languages.split(",")] if languages else None
+    if (import_from or export_to) and not settings.counts:
+        raise UsageError("--import-counts and --export-counts need counting", "drop --counter off")
+    if import_from is not None:
+        imported = import_counts(import_from, settings.counter)
+        if not as_json:
+            out.print(f"imported {imported.written} reference count(s) from {import_from}")
     where = judge_executor(executor, judge)
     try:
         with progress_bar("profiling reference solutions", not as_json) as update:
@@ -151,10 +171,12 @@ def profile(
     finally:
         if where is not None:
             where.close()
+    exported = export_counts(loaded, export_to, settings.counter, languages=chosen) if export_to else None
     if as_json:
         print(
             json.dumps(
                 {
+                    "exported_counts": None if exported is None else vars(exported),
                     "seconds": run.seconds,
                     "measured": run.measured,
                     "measurement": settings.to_dict(),
@@ -184,6 +206,10 @@ def profile(
             *(_counts(p) if settings.counts else []),
         )
     out.print(table)
+    if exported is not None:
+        out.print(f"exported {exported.written} reference count(s) to {export_to}", highlight=False)
+        for missing in exported.missing[:10]:
+            out.print(f"[yellow]not counted[/] {missing}", highlight=False)
     for issue in run.issues:
         out.print(f"[red]issue[/] {issue}", highlight=False)
 

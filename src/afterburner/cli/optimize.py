@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, get_args
 
 import typer
 from rich.console import Console
@@ -38,7 +38,7 @@ from afterburner.evaluation.render import to_markdown
 from afterburner.judge.executor import JudgeExecutor
 from afterburner.judge.measurement import Measurement
 from afterburner.judge.stats import DEFAULT_ESTIMATOR
-from afterburner.models.base import Backend, GenerationConfig, ModelSpec
+from afterburner.models.base import Backend, GenerationConfig, ModelSpec, Placement
 from afterburner.models.embedded import DEFAULT_MODEL
 from afterburner.models.factory import create_backend
 from afterburner.optimize.feedback import FeedbackOptions
@@ -51,9 +51,16 @@ from afterburner.sandbox.cores import pin_to_host_cores
 out = Console()
 
 
-def _spec(model: str, backend: str | None, base_url: str | None, api_key: str | None, threads: int | None) -> ModelSpec:
+def _spec(
+    model: str, backend: str | None, base_url: str | None, api_key: str | None, threads: int | None, placement: str
+) -> ModelSpec:
     kind = backend or ("openai" if base_url else "llamacpp")  # ModelSpec rejects an unknown kind
-    return ModelSpec(kind=kind, model=model, base_url=base_url, api_key=api_key, threads=threads)  # type: ignore[arg-type]
+    if placement not in get_args(Placement):
+        raise UsageError(f"unknown placement {placement!r}", f"use {' or '.join(get_args(Placement))}")
+    return ModelSpec(kind=kind, model=model, base_url=base_url, api_key=api_key, threads=threads, placement=placement)  # type: ignore[arg-type]
+
+
+PLACEMENT_DEFAULT = "partition"  # chosen by benchmarks/contention.py (docs/architecture.md)
 
 
 def _off(name: str) -> str:
@@ -141,9 +148,17 @@ def optimize(
         int | None,
         typer.Option(
             "--threads",
-            help="CPU threads for a local model, llamacpp or hf (default: one per host core, see --measure-cores).",
+            help="CPU threads for a local model, llamacpp or hf (default: one per core it may use).",
         ),
     ] = None,
+    placement: Annotated[
+        str,
+        typer.Option(
+            "--placement",
+            help="How a local llama.cpp model shares the machine with timed passes: gate (every core, paused at "
+            "a token boundary while a pass is timed) or partition (its threads on the host cores only).",
+        ),
+    ] = PLACEMENT_DEFAULT,
     no_failing_test: Annotated[bool, typer.Option("--no-failing-test", help=_off("failing_test"))] = False,
     no_errors: Annotated[bool, typer.Option("--no-errors", help=_off("errors"))] = False,
     no_metrics: Annotated[bool, typer.Option("--no-metrics", help=_off("metrics"))] = False,
@@ -194,7 +209,8 @@ def optimize(
     settings = measurement(repeat, estimator, metric, counter)
     split = TestSplit(replace(FEEDBACK_PLAN, seed=feedback_seed), replace(SCORING_PLAN, seed=scoring_seed))
     apply_measure_cores(measure_cores)
-    pin_to_host_cores()  # our own threads (and a local model's) stay off the measurement cores
+    if placement == "partition":
+        pin_to_host_cores()  # our own threads (and a local model's) stay off the measurement cores
     target = _target(file, own_tests, dataset, problem, problems, language, start_from)
     if target.own:
         split = TestSplit.shared()
@@ -217,7 +233,7 @@ def optimize(
         noise=NoisePolicy(min_gain=min_gain),
         generation=GenerationConfig(max_tokens=max_tokens, temperature=temperature, seed=seed),
     )
-    spec = _spec(model, backend, base_url, api_key, threads)
+    spec = _spec(model, backend, base_url, api_key, threads, placement)
     where = judge_executor(executor, judge)
     try:
         with create_backend(spec, progress=lambda line: print(line, file=sys.stderr)) as llm:

@@ -8,9 +8,8 @@ import typer
 
 from afterburner.core.config import default_of, help_of
 from afterburner.core.errors import UsageError
-from afterburner.core.metrics import Metric
 from afterburner.judge.executor import JudgeExecutor
-from afterburner.judge.measurement import COUNTERS, Counter, Measurement
+from afterburner.judge.measurement import Measurement
 from afterburner.sandbox.cores import set_measure_cores
 from afterburner.sandbox.runner import InstructionMode
 
@@ -24,13 +23,8 @@ def instruction_mode(value: str) -> InstructionMode:
 
 
 def measurement(repeat: int, estimator: str, metric: str, counter: str | None) -> Measurement:
-    """Validated measurement settings. Without --counter: count when instructions rank (auto), not
-    when a clock ranks (today's behaviour of --metric cpu_time)."""
-    if counter is None:
-        counter = "auto" if metric == Metric.INSTRUCTIONS else "off"
-    if counter not in COUNTERS:
-        raise UsageError(f"unknown counter {counter!r}", f"use one of {', '.join(COUNTERS)}")
-    return Measurement(repeat, estimator, metric, cast(Counter, counter))  # type: ignore[arg-type]
+    """Validated measurement settings from the command line (see `Measurement.of` for the counter rule)."""
+    return Measurement.of(repeat, estimator, metric, counter)
 
 
 def apply_measure_cores(spec: str | None) -> None:

@@ -57,6 +57,7 @@ class RunResult:
     instructions: int | None = None
     instruction_source: str | None = None  # "perf", "valgrind", "qemu" or None
     uncounted: str = ""  # why a counting run gave no count (the program tampered with the counter, ...)
+    child_instructions: tuple[int, ...] = ()  # per child of the top process (a counting zygote: per test)
     monitor_cpu_time: float = 0.0
     setup_time: float = 0.0  # wall time spent creating the sandbox before the program started
     message: str = ""

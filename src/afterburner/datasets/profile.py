@@ -107,7 +107,14 @@ class SolutionProfile:
 
     @classmethod
     def unrunnable(cls, problem_id: str, solution: Solution, reason: str, repeat: int = 1) -> SolutionProfile:
-        return cls(problem_id, solution.language, solution.label, solution.code_hash, Measured(Verdict.CE, detail=reason), repeat)
+        return cls(
+            problem_id,
+            solution.language,
+            solution.label,
+            solution.code_hash,
+            Measured(Verdict.CE, detail=reason),
+            repeat,
+        )
 
 
 @dataclass

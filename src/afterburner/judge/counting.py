@@ -22,17 +22,19 @@ import hashlib
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from afterburner.core.cache import ContentCache, Scope
-from afterburner.core.errors import AfterburnerError, SandboxUnavailable
+from afterburner.core.errors import AfterburnerError, SandboxFailure, SandboxUnavailable
 from afterburner.core.limits import Limits, MiB
+from afterburner.core.results import RunResult
 from afterburner.core.testcase import TestCase
-from afterburner.judge.compiler import compile_source
-from afterburner.languages.base import Language
+from afterburner.core.verdicts import Verdict
+from afterburner.judge.compiler import Program, compile_source
+from afterburner.languages.base import ZYGOTE_FILE, Language
 from afterburner.languages.registry import get_language
 from afterburner.sandbox import host, qemu
-from afterburner.sandbox.runner import SandboxOptions, run
+from afterburner.sandbox.runner import FileSource, SandboxOptions, run
 
 # A program under a counter runs slower than natively; its limits are scaled so a limit means what
 # it means natively: CPU and wall time by the factor, plus a fixed allowance for the emulator's
@@ -157,6 +159,20 @@ class CountCache:
         self._cache.put(key, {"counts": counts})
 
 
+def count_run(program: Program, stdin: str, limits: Limits, backend: str, native: RunResult | None = None) -> int | str:
+    """One run's instruction count, or why there is none: perf counted the native run itself (pass
+    it as `native`); QEMU and valgrind count one more run, under limits scaled by `count_limits`."""
+    counted = native
+    if backend != "perf" or counted is None:
+        options = SandboxOptions(instructions=backend, sample_hz=100)  # type: ignore[arg-type]
+        counted = program.run(stdin, count_limits(limits, backend) if backend != "perf" else limits, options)
+        if counted.verdict is not Verdict.OK:
+            return f"the counting run gave {counted.verdict.value}: {counted.message}"[:500]
+    if counted.instructions is None:
+        return counted.uncounted or "the counter gave no count"
+    return counted.instructions
+
+
 def startup_count(language: Language, backend: str) -> int | None:
     """Instructions of the language's empty program on empty input (cached per toolchain); None
     when it cannot be counted. A program's count net of start-up subtracts it once per test."""
@@ -175,12 +191,73 @@ def _startup_count(name: str, backend: str) -> int | None:
     stored = cache.get(key)
     if stored is not None and len(stored) == 1:
         return stored[0]
-    if backend == "perf":
-        result = compiled.program.run("", Limits(), SandboxOptions(instructions="perf", sample_hz=100))
-    else:
-        options = SandboxOptions(instructions=backend, sample_hz=100)  # type: ignore[arg-type]
-        result = compiled.program.run("", count_limits(Limits(), backend), options)
-    if not result.verdict.passed or result.instructions is None:
+    if language.zygote and backend == "qemu":  # counted as programs of the language are: in the zygote
+        zygote = count_with_zygote(compiled.program, empty, Limits(), SandboxOptions())
+        if isinstance(zygote, str) or zygote.statuses != [0]:
+            return None
+        cache.put(key, zygote.counts)
+        return zygote.counts[0]
+    counted = count_run(compiled.program, "", Limits(), backend)
+    if isinstance(counted, str):
         return None
-    cache.put(key, [result.instructions])
-    return result.instructions
+    cache.put(key, [counted])
+    return counted
+
+
+@dataclass(frozen=True)
+class ZygoteCounts:
+    """One zygote run: per test, the program's exit status, its output and its instruction count."""
+
+    statuses: list[int]
+    outputs: list[str]
+    counts: list[int]
+
+
+def zygote_limits(limits: Limits, tests: int) -> Limits:
+    """One run for all tests: the tests' CPU time and output together, scaled for the counter."""
+    together = limits.with_(
+        cpu_time=min(3600.0, limits.cpu_time * tests),
+        wall_time=min(7200.0, limits.effective_wall_time * tests),
+        output=min(4096 * MiB, limits.output * tests + 4096 * tests),
+    )
+    return count_limits(together, "qemu")
+
+
+def _cases(stdout: bytes, tests: int) -> tuple[list[int], list[str]] | str:
+    """The zygote's framed output: per test "afterburner-case I STATUS BYTES" and the bytes."""
+    statuses, outputs, at = [], [], 0
+    for index in range(tests):
+        end = stdout.find(b"\n", at)
+        header = stdout[at:end].split() if end >= 0 else []
+        if len(header) != 4 or header[0] != b"afterburner-case" or header[1] != str(index).encode():
+            return f"the counting zygote's report broke off at test {index}"
+        size = int(header[3])
+        statuses.append(int(header[2]))
+        outputs.append(stdout[end + 1 : end + 1 + size].decode("utf-8", errors="replace"))
+        at = end + 1 + size
+    return statuses, outputs
+
+
+def count_with_zygote(
+    program: Program, tests: Sequence[TestCase], limits: Limits, base: SandboxOptions
+) -> ZygoteCounts | str:
+    """Every test of `program` in one counting run of its language's zygote, or why that failed."""
+    language = program.language
+    files: dict[str, FileSource] = {**program.files, ZYGOTE_FILE: language.zygote_source()}
+    files |= {f"afterburner-in-{index}": test.input for index, test in enumerate(tests)}
+    run_limits = language.limits_for(zygote_limits(limits, len(tests)))
+    options = language.sandbox_options(replace(base, instructions="qemu", sample_hz=100, sample_log=None))
+    try:
+        result = run(language.zygote_argv(run_limits, len(tests)), files, run_limits, stdin=b"", options=options)
+    except SandboxFailure as error:
+        return f"the counting run failed on our side: {error}"
+    if result.verdict is not Verdict.OK:
+        return f"the counting run gave {result.verdict.value}: {result.message} {result.stderr_text[-300:]}".strip()
+    if result.instructions is None:
+        return result.uncounted or "the counter gave no count"
+    cases = _cases(result.stdout, len(tests))
+    if isinstance(cases, str):
+        return cases
+    if len(result.child_instructions) != len(tests):
+        return f"the counter saw {len(result.child_instructions)} test processes for {len(tests)} tests"
+    return ZygoteCounts(cases[0], cases[1], list(result.child_instructions))

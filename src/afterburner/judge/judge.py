@@ -11,6 +11,7 @@ deterministic: one pass suffices, and they are cached per toolchain (`counting.C
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -23,10 +24,11 @@ from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict, most_severe
 from afterburner.judge.checkers import BatchChecker, Checker, EvaluatorFailure, tokens
 from afterburner.judge.compiler import CompileResult, Program, compile_source
-from afterburner.judge.counting import CountCache, count_limits, resolve, startup_count
+from afterburner.judge.counting import CountCache, count_limits, count_with_zygote, resolve, startup_count
 from afterburner.judge.measurement import Measurement
 from afterburner.judge.stats import Spread, estimate
-from afterburner.languages.base import Language
+from afterburner.languages.base import Language, counting
+from afterburner.sandbox.gate import GATE
 from afterburner.sandbox.runner import SandboxOptions
 
 EXCERPT = 300
@@ -177,19 +179,15 @@ class _Entry:
         return self.verdict is Verdict.AC and self.compiled.program is not None
 
 
-def run_pass(
+def _run_tests(
     program: Program,
     item: JudgeItem,
     limits: Limits,
     options: SandboxOptions,
-    stop_on_failure: bool = True,
-    on_test: Callable[[TestOutcome], None] | None = None,
+    stop_on_failure: bool,
+    on_test: Callable[[TestOutcome], None] | None,
+    batch: BatchChecker | None,
 ) -> list[TestOutcome]:
-    """One pass over the item's tests (stopping at the first failure unless told otherwise).
-
-    A batch checker (a sandboxed evaluator) decides all outputs of the pass in one run, after it.
-    """
-    batch = item.checker if isinstance(item.checker, BatchChecker) else None
     outcomes: list[TestOutcome] = []
     for index, test in enumerate(item.tests):
         if batch is None:
@@ -201,6 +199,25 @@ def run_pass(
             on_test(outcome)
         if stop_on_failure and outcome.verdict not in (Verdict.AC, Verdict.OK):
             break
+    return outcomes
+
+
+def run_pass(
+    program: Program,
+    item: JudgeItem,
+    limits: Limits,
+    options: SandboxOptions,
+    stop_on_failure: bool = True,
+    on_test: Callable[[TestOutcome], None] | None = None,
+) -> list[TestOutcome]:
+    """One pass over the item's tests (stopping at the first failure unless told otherwise).
+
+    A batch checker (a sandboxed evaluator) decides all outputs of the pass in one run, after it.
+    A timed pass takes the quiet gate (a local model pauses meanwhile); a counting pass needs no quiet.
+    """
+    batch = item.checker if isinstance(item.checker, BatchChecker) else None
+    with contextlib.nullcontext() if counting(options) else GATE.timed():
+        outcomes = _run_tests(program, item, limits, options, stop_on_failure, on_test, batch)
     if batch is not None:
         outcomes = _check_batch(outcomes, item.tests, batch)
         if stop_on_failure:
@@ -233,6 +250,43 @@ def _counted(entry: _Entry, limits: Limits, backend: str, base: SandboxOptions) 
     counts = cache.get(key)
     if counts is not None and len(counts) == len(entry.item.tests):
         return counts
+    found = _zygote_pass(entry, limits, base) if program.language.zygote and backend == "qemu" else None
+    if found is None:
+        found = _counting_pass(entry, limits, backend, base)
+    if not isinstance(found, str):
+        cache.put(key, found)
+    return found
+
+
+def _zygote_pass(entry: _Entry, limits: Limits, base: SandboxOptions) -> list[int] | str:
+    """All tests in one run of the language's counting zygote; outputs checked as in a native pass."""
+    assert entry.compiled.program is not None
+    tests = entry.item.tests
+    counted = count_with_zygote(entry.compiled.program, tests, limits, base)
+    if isinstance(counted, str):
+        return counted
+    failed = next((i for i, status in enumerate(counted.statuses) if status != 0), None)
+    if failed is not None:
+        return f"the counting pass gave RTE: exit code {counted.statuses[failed]} on test {failed}"
+    checker = entry.item.checker
+    pairs = [(test.output, output) for test, output in zip(tests, counted.outputs, strict=True)]
+    try:
+        if isinstance(checker, BatchChecker):
+            accepted = checker.check_batch(pairs)
+        else:
+            accepted = [checker(expected, actual) for expected, actual in pairs]
+    except EvaluatorFailure as error:
+        return f"the counting pass could not be checked: {error}"
+    wrong = next((i for i, ok in enumerate(accepted) if not ok), None)
+    if wrong is not None:
+        return f"the counting pass gave WA on test {wrong}"
+    return counted.counts
+
+
+def _counting_pass(entry: _Entry, limits: Limits, backend: str, base: SandboxOptions) -> list[int] | str:
+    """One pass under the counter, one counted run per test."""
+    program = entry.compiled.program
+    assert program is not None
     options = replace(base, instructions=backend, sample_hz=100, sample_log=None)  # type: ignore[arg-type]
     outcomes = run_pass(program, entry.item, count_limits(limits, backend), options)
     verdict = most_severe(o.verdict for o in outcomes)
@@ -242,14 +296,11 @@ def _counted(entry: _Entry, limits: Limits, backend: str, base: SandboxOptions) 
     uncounted = next((o.run for o in outcomes if o.run.instructions is None), None)
     if uncounted is not None:
         return uncounted.uncounted or "the counter gave no count"
-    found = [int(o.run.instructions or 0) for o in outcomes]
-    cache.put(key, found)
-    return found
+    return [int(o.run.instructions or 0) for o in outcomes]
 
 
-def _count(entries: Sequence[_Entry], limits: Limits, measurement: Measurement, base: SandboxOptions) -> None:
+def _count(entries: Sequence[_Entry], limits: Limits, backend: str, base: SandboxOptions) -> None:
     """Counts of the passing entries: from the native passes (perf) or one counting pass each."""
-    backend = resolve(measurement.counter)
     for entry in entries:
         if not entry.measuring:
             continue
@@ -332,7 +383,9 @@ def judge_batch(
     """
     limits = limits or Limits()
     measurement = measurement or Measurement()
-    native = measurement.native_options(options)
+    backend = resolve(measurement.counter) if measurement.counts else None
+    base = options or SandboxOptions()
+    native = replace(base, instructions="perf" if backend == "perf" else "off")
     entries = [_Entry(item, compile_source(item.language, item.source)) for item in items]
     for entry in entries:
         program = entry.compiled.program
@@ -347,8 +400,8 @@ def judge_batch(
         for entry in entries:
             if entry.measuring:
                 _measured_pass(entry, limits, native)
-    if measurement.counts:
-        _count(entries, limits, measurement, options or SandboxOptions())
+    if backend is not None:
+        _count(entries, limits, backend, base)
     return [_result(entry, measurement) for entry in entries]
 
 

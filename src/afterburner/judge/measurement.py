@@ -9,14 +9,13 @@ beside what, a program was measured. `metric="cpu_time"` ranks by the clock as b
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Literal, cast, get_args
 
 from afterburner.core.config import require, setting
 from afterburner.core.errors import UsageError
 from afterburner.core.metrics import CLOCKS, RANKING, Metric
 from afterburner.judge.stats import DEFAULT_ESTIMATOR, ESTIMATORS, Estimator
-from afterburner.sandbox.runner import SandboxOptions
 
 Counter = Literal["auto", "qemu", "valgrind", "perf", "off"]
 COUNTERS: tuple[str, ...] = get_args(Counter)
@@ -57,6 +56,20 @@ class Measurement:
             "measurement settings",
         )
 
+    @classmethod
+    def of(
+        cls,
+        repeat: int = 3,
+        estimator: str = DEFAULT_ESTIMATOR,
+        metric: str = "instructions",
+        counter: str | None = None,
+    ) -> Measurement:
+        """Settings from loose values (a command line, a config file). Without a counter (None or ""):
+        auto when instructions rank, off when a clock ranks (the behaviour before counts ranked)."""
+        if not counter:
+            counter = "auto" if metric == Metric.INSTRUCTIONS else "off"
+        return cls(repeat, cast(Estimator, estimator), metric, cast(Counter, counter))
+
     @property
     def ranking(self) -> Metric:
         return Metric(self.metric)
@@ -71,11 +84,6 @@ class Measurement:
         """The clock the Beyond-T score ranks by (CPU time unless wall time ranks)."""
         return self.ranking if self.ranking in CLOCKS else Metric.CPU_TIME
 
-    def native_options(self, base: SandboxOptions | None = None) -> SandboxOptions:
-        """Options of the native passes: hardware counters ride along when `counter` is perf."""
-        base = base or SandboxOptions()
-        return replace(base, instructions="perf" if self.counter == "perf" else "off")
-
     def to_dict(self) -> dict[str, Any]:
         return {"repeat": self.repeat, "estimator": self.estimator, "metric": self.metric, "counter": self.counter}
 
@@ -87,8 +95,11 @@ class Measurement:
         if unknown:
             raise UsageError(f"unknown measurement settings {', '.join(sorted(unknown))}")
         defaults = cls()
+        repeat = data.get("repeat", defaults.repeat)
+        if not isinstance(repeat, int) or isinstance(repeat, bool):
+            raise UsageError(f"repeat must be an integer, not {repeat!r}")
         return cls(
-            repeat=int(data.get("repeat", defaults.repeat)),
+            repeat=repeat,
             estimator=cast(Estimator, str(data.get("estimator", defaults.estimator))),
             metric=str(data.get("metric", defaults.metric)),
             counter=cast(Counter, str(data.get("counter", defaults.counter))),

@@ -29,6 +29,7 @@ from afterburner.languages.registry import get_language
 from afterburner.sandbox.runner import SandboxOptions
 
 MAX_ITEMS = 256  # programs in one batch
+BATCH_FIELDS = frozenset({"items", "tests", "limits", "options", "measurement", "stop_on_failure"})
 
 
 def source_digest(source: str) -> str:
@@ -125,6 +126,9 @@ def _tests(table: Any) -> tuple[TestCase, ...]:
 
 def batch_from_dict(data: Mapping[str, Any], trusted: Callable[[str], bool] = lambda digest: False) -> JudgeBatch:
     """A batch from `batch_to_dict`'s data, validated (UsageError says what is wrong)."""
+    unknown = set(data) - BATCH_FIELDS
+    if unknown:  # e.g. an older client's top-level repeat: measured otherwise than it asked, so refused
+        raise UsageError(f"unknown batch fields {', '.join(sorted(unknown))}", f"use {', '.join(sorted(BATCH_FIELDS))}")
     raw_items, tables = data.get("items"), data.get("tests", [])
     if not isinstance(raw_items, list) or not raw_items:
         raise UsageError("a batch needs a non-empty list of items")

@@ -7,11 +7,13 @@ import glob
 import os
 import subprocess
 from dataclasses import dataclass, field, replace
+from importlib import resources
 from typing import Any
 
 from afterburner.core.limits import Limits
 from afterburner.sandbox.runner import SandboxOptions
 
+ZYGOTE_FILE = "afterburner-zygote"
 SELF_TEST_INPUT = "20 22\n"
 SELF_TEST_OUTPUT = "42"
 
@@ -46,6 +48,9 @@ class Language:
     count_flags: tuple[str, ...] = ()
     count_env: dict[str, str] = field(default_factory=dict)
     identity: tuple[str, ...] = ()  # host files (globs) besides the runtime binary that a count depends on
+    # A counting zygote (languages/zygotes/NAME): starts the runtime once and runs the program once per test
+    # in a fork, so a count pass does not pay the runtime's start-up (translated by the counter) per test.
+    zygote: str = ""
 
     @classmethod
     def from_toml(cls, data: dict[str, Any]) -> Language:
@@ -71,6 +76,16 @@ class Language:
         options = options or SandboxOptions()
         env = {**self.count_env, **options.env} if counting(options) else options.env
         return replace(options, read_only=(*self.runtime, *options.read_only), env=env)
+
+    def zygote_argv(self, limits: Limits, tests: int) -> list[str]:
+        """The argv that runs the program's `tests` tests in the zygote (the program's path follows it)."""
+        argv = self.run_argv(limits, counted=True)
+        program = f"/box/{self.source}"
+        at = argv.index(program)
+        return [*argv[:at], f"/box/{ZYGOTE_FILE}", program, str(tests), *argv[at + 1 :]]
+
+    def zygote_source(self) -> bytes:
+        return (resources.files("afterburner.languages") / "zygotes" / self.zygote).read_bytes()
 
     def identity_files(self) -> list[str]:
         """Host files a count depends on besides the runtime binary (a JVM's library)."""

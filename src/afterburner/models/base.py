@@ -12,6 +12,7 @@ from afterburner.core.errors import UsageError
 from afterburner.sandbox.cores import all_cores, core_plan
 
 Role = Literal["system", "user", "assistant"]
+Placement = Literal["partition", "gate"]
 BackendKind = Literal["openai", "llamacpp", "hf"]
 # Receives one human-readable line (what is being downloaded, how big); defaults to stderr.
 Progress = Callable[[str], None]
@@ -121,6 +122,9 @@ class ModelSpec:
     # Backend-specific settings: keyword arguments of llama_cpp.Llama or from_pretrained, or fields
     # merged into every openai request body (e.g. {"repeat_penalty": 1.1}).
     extra: Mapping[str, object] = field(default_factory=dict)
+    # How a local model shares the machine with timed passes (llamacpp): "partition" keeps its threads on
+    # the host cores; "gate" lets it use every core and pauses it at a token boundary while a pass is timed.
+    placement: Placement = "partition"
 
     def __post_init__(self) -> None:
         if self.kind not in get_args(BackendKind):
@@ -132,21 +136,24 @@ class ModelSpec:
             raise UsageError("concurrency, n_ctx and threads must be at least 1, max_retries at least 0")
 
 
-def local_threads(requested: int | None) -> int:
-    """Threads for a local model: as requested (default: all host cores), at most one per host core."""
-    host = len(core_plan().host)
-    return host if requested is None else min(requested, host)
+def local_threads(requested: int | None, placement: Placement = "partition") -> int:
+    """Threads for a local model: as requested (default: all host cores, or every core behind the gate),
+    at most one per core it may use."""
+    usable = len(all_cores()) if placement == "gate" else len(core_plan().host)
+    return usable if requested is None else min(requested, usable)
 
 
-def local_placement(threads: int) -> dict[str, object]:
-    """Where an in-process model runs: on the host cores, apart from the measure cores when possible."""
+def local_placement(threads: int, placement: Placement = "partition") -> dict[str, object]:
+    """Where an in-process model runs: on the host cores apart from the measure cores (partition), or on
+    every core, paused while a pass is timed (gate)."""
     plan = core_plan()
-    return {
-        "kind": "partition" if plan.partitioned else "none",
-        "model_cores": list(plan.host),
-        "measure_cores": list(plan.measure),
-        "threads": threads,
-    }
+    if placement == "gate":
+        kind = "gate"
+        cores = list(all_cores())
+    else:
+        kind = "partition" if plan.partitioned else "none"
+        cores = list(plan.host)
+    return {"kind": kind, "model_cores": cores, "measure_cores": list(plan.measure), "threads": threads}
 
 
 class Backend(abc.ABC):

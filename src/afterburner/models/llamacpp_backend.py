@@ -23,6 +23,7 @@ from afterburner.models.base import (
 )
 from afterburner.models.embedded import MODELS, ensure_model
 from afterburner.sandbox.cores import pin_to_host_cores
+from afterburner.sandbox.gate import GATE
 
 INSTALL_HINT = (
     "install it: python -m afterburner.models.build_llamacpp (builds once, then reuses the wheel), "
@@ -42,9 +43,12 @@ class LlamaCppBackend(Backend):
     kind = "llamacpp"
 
     def __init__(self, spec: ModelSpec, progress: Progress | None = None) -> None:
-        # Before llama.cpp starts any thread: its threads inherit the mask and stay off the measure cores.
-        pin_to_host_cores()
-        self._threads = local_threads(spec.threads)
+        self._placement = spec.placement
+        if spec.placement == "gate":  # every core; timed passes pause generation at a token boundary
+            GATE.enabled = True
+        else:  # before llama.cpp starts any thread: its threads inherit the mask and stay off the measure cores
+            pin_to_host_cores()
+        self._threads = local_threads(spec.threads, spec.placement)
         llama_class = _import_llama()
         path = ensure_model(spec.model, progress)
         self._name = spec.model if spec.model in MODELS else Path(spec.model).stem
@@ -68,7 +72,7 @@ class LlamaCppBackend(Backend):
         return self._name
 
     def placement(self) -> dict[str, object]:
-        return local_placement(self._threads)
+        return local_placement(self._threads, self._placement)
 
     def generate(self, messages: Sequence[MessageLike], config: GenerationConfig | None = None) -> Generation:
         config = config or GenerationConfig()
@@ -89,8 +93,10 @@ class LlamaCppBackend(Backend):
         end_token = self._llm.token_eos()
 
         # The chat API takes no stopping criteria; past the deadline this forces the end token instead.
+        # Called once per token: the token boundary where generation pauses while a pass is timed.
         def end_past_deadline(tokens: Any, scores: Any) -> Any:
             nonlocal timed_out
+            GATE.token()
             if time.monotonic() > deadline:
                 timed_out = True
                 scores[:] = float("-inf")
@@ -106,7 +112,7 @@ class LlamaCppBackend(Backend):
         }
         if config.seed is not None:
             options["seed"] = config.seed + index
-        with self._lock:
+        with self._lock, GATE.generating():
             started = time.perf_counter()
             deadline = time.monotonic() + config.timeout
             try:

@@ -62,9 +62,7 @@ def _source() -> bytes:
 
 def qemu_version() -> str:
     """The installed qemu-user package's version ('' when it is not installed)."""
-    done = subprocess.run(
-        ["dpkg-query", "-W", "-f=${Version}", PACKAGE], capture_output=True, text=True, check=False
-    )
+    done = subprocess.run(["dpkg-query", "-W", "-f=${Version}", PACKAGE], capture_output=True, text=True, check=False)
     return done.stdout.strip() if done.returncode == 0 else ""
 
 
@@ -195,10 +193,15 @@ if __name__ == "__main__":  # `make setup` builds the plugin ahead of the first 
 
 @dataclass(frozen=True)
 class CountReport:
-    """What the plugin's channel said: the total over the process tree, or why there is none."""
+    """What the plugin's channel said: the total over the process tree, or why there is none.
+
+    `children` holds, per child of the top process in the order they were started, the total of
+    that child's own subtree (a counting zygote runs one test per child).
+    """
 
     instructions: int | None
     reason: str = ""  # why instructions is None
+    children: tuple[int, ...] = ()
 
 
 def parse_report(log: bytes) -> CountReport:
@@ -206,7 +209,9 @@ def parse_report(log: bytes) -> CountReport:
     lines = log.decode("ascii", errors="replace").splitlines()
     if not lines or not lines[0].startswith("start "):
         return CountReport(None, "the counter did not start")
-    expected = {lines[0].split()[1]}
+    top = lines[0].split()[1]
+    expected = {top}
+    parent_of: dict[str, str] = {}
     exits: dict[str, int] = {}
     for line in lines[1:]:
         kind, *fields = line.split()
@@ -221,10 +226,27 @@ def parse_report(log: bytes) -> CountReport:
             return CountReport(None, what)
         if kind == "clone" and len(fields) == 2:
             expected.add(fields[1])
+            parent_of[fields[1]] = fields[0]
         elif kind == "exit" and len(fields) == 2 and fields[1].isdigit() and fields[0] not in exits:
             exits[fields[0]] = int(fields[1])
         else:
             return CountReport(None, "the counter's report is malformed")
     if set(exits) != expected:
         return CountReport(None, "a process of the program ended without its count (killed by a signal)")
-    return CountReport(sum(exits.values()))
+    return CountReport(sum(exits.values()), children=_subtrees(top, parent_of, exits))
+
+
+def _subtrees(top: str, parent_of: dict[str, str], exits: dict[str, int]) -> tuple[int, ...]:
+    """Per direct child of `top` (in start order), the instructions of its whole subtree."""
+    firsts = [pid for pid, parent in parent_of.items() if parent == top]  # dicts keep the clone order
+
+    def root(pid: str) -> str:
+        while parent_of.get(pid, top) != top:
+            pid = parent_of[pid]
+        return pid
+
+    totals = dict.fromkeys(firsts, 0)
+    for pid, count in exits.items():
+        if pid != top:
+            totals[root(pid)] += count
+    return tuple(totals[pid] for pid in firsts)

@@ -318,11 +318,12 @@ def _result(
     stdout = _read_capture(scratch / "stdout", limits.output)
     stderr = _read_capture(scratch / "stderr", limits.output)
     instructions, source, uncounted = None, None, ""
+    children: tuple[int, ...] = ()
     if options.instructions == "valgrind":
         instructions, source = valgrind.parse_instructions(_read_capture(scratch / "aux", 4 << 20)), "valgrind"
     elif options.instructions == "qemu":
         counted = qemu.parse_report(_read_capture(scratch / "aux", 4 << 20))
-        instructions, source, uncounted = counted.instructions, "qemu", counted.reason
+        instructions, source, uncounted, children = counted.instructions, "qemu", counted.reason, counted.children
     elif report["instructions"] >= 0:
         instructions, source = report["instructions"], "perf"
     elif options.instructions == "perf":
@@ -345,6 +346,7 @@ def _result(
         instructions=instructions if instructions is None or instructions >= 0 else None,
         instruction_source=source if instructions is not None else None,
         uncounted=uncounted,
+        child_instructions=children,
         monitor_cpu_time=report["monitor_cpu_ns"] / 1e9,
         setup_time=report["setup_ns"] / 1e9,
         message=message,

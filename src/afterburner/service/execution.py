@@ -35,7 +35,7 @@ from afterburner.datasets.model import Problem
 from afterburner.datasets.registry import load_dataset
 from afterburner.datasets.testgen import TestSplit
 from afterburner.judge.compiler import Program, compile_source
-from afterburner.judge.counting import count_limits, resolve, startup_count
+from afterburner.judge.counting import count_run, resolve, startup_count
 from afterburner.judge.executor import JudgeBatch, run_locally
 from afterburner.judge.judge import JudgeItem
 from afterburner.judge.measurement import CLOCK_ONLY, Measurement
@@ -49,7 +49,6 @@ from afterburner.judge.wire import (
 )
 from afterburner.languages.base import Language
 from afterburner.languages.registry import get_language
-from afterburner.sandbox.runner import SandboxOptions
 
 KINDS = ("run", "judge", "batch")
 OUTPUT_CHARS = 65_536  # of stdout and stderr, per run, in a result
@@ -193,7 +192,8 @@ def _batch(payload: Mapping[str, Any], context: Context) -> JudgeBatch:
         chosen = measurement(settings or {}, policy, JUDGE_DEFAULT)
     else:
         raise UsageError(f"a batch's measurement holds {', '.join(SETTINGS)}")
-    batch = batch_from_dict({**data, "measurement": chosen.to_dict()}, context.trusted)
+    current = {key: value for key, value in data.items() if key not in ("repeat", "estimator")}  # now in measurement
+    batch = batch_from_dict({**current, "measurement": chosen.to_dict()}, context.trusted)
     for item in batch.items:
         if len(item.source.encode()) > policy.max_code_bytes:
             raise UsageError(f"a program of the batch is larger than {policy.max_code_bytes} bytes")
@@ -246,20 +246,6 @@ def _memory_log(path: Path) -> list[list[float]]:
     return [[float(r[0]), float(r[1]) / 1024] for r in rows[::step] if len(r) >= 2]
 
 
-def _count(program: Program, stdin: str, limits: Limits, backend: str, native: RunResult) -> float | str:
-    """The run's instruction count, or why there is none: perf counted the native run itself;
-    QEMU and valgrind count one more run, under limits scaled as the judge scales them."""
-    counted = native
-    if backend != "perf":
-        options = SandboxOptions(instructions=backend, sample_hz=100)  # type: ignore[arg-type]
-        counted = program.run(stdin, count_limits(limits, backend), options)
-        if counted.verdict is not Verdict.OK:
-            return f"the counting run gave {counted.verdict.value}: {counted.message}"[:500]
-    if counted.instructions is None:
-        return counted.uncounted or "the counter gave no count"
-    return float(counted.instructions)
-
-
 def _backend(settings: Measurement) -> tuple[str, str]:
     """The counter a run counts with ("" when it does not count), and why none works here."""
     if not settings.counts:
@@ -283,11 +269,11 @@ def _run_figures(
     net: dict[str, float | None] = {}
     counter, unavailable = backend
     if (counter or unavailable) and native.verdict is Verdict.OK:
-        counted = _count(program, stdin, limits, counter, native) if counter else unavailable
+        counted = count_run(program, stdin, limits, counter, native) if counter else unavailable
         if isinstance(counted, str):
             unmeasured["instructions"] = counted
         else:
-            figures["instructions"] = counted
+            figures["instructions"] = float(counted)
             empty = startup_count(program.language, counter)
             if empty is not None:
                 net["instructions"] = counted - empty

@@ -11,13 +11,11 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from afterburner.core.config import default_of, help_of, require, setting
 from afterburner.core.errors import UsageError
-from afterburner.core.metrics import Metric
-from afterburner.judge.measurement import Counter, Measurement
-from afterburner.judge.stats import Estimator
+from afterburner.judge.measurement import Measurement
 
 METHODS = ("sft", "dpo", "grpo")
 REWARDS = ("afterburner", "paper")
@@ -31,12 +29,8 @@ def measurement_for(
     metric: str = default_of(Measurement, "metric"),
     counter: str | None = None,
 ) -> Measurement:
-    """A validated Measurement (UsageError naming every bad value). Without a counter (None or ""):
-    auto when instructions rank, off when a clock ranks: a reward uses the ranking metric alone,
-    so a clock ranking takes no counting pass (the behaviour before counts ranked)."""
-    if not counter:
-        counter = "auto" if metric == Metric.INSTRUCTIONS else "off"
-    return Measurement(repeat, cast(Estimator, estimator), metric, cast(Counter, counter))
+    """A validated Measurement (UsageError naming every bad value); see `Measurement.of`."""
+    return Measurement.of(repeat, estimator, metric, counter)
 
 
 @dataclass(frozen=True)

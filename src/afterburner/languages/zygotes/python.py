@@ -1,0 +1,100 @@
+"""Afterburner's counting zygote for Python (runs in the sandbox, under the instruction counter).
+
+Started once as `python3 -s -B zygote.py PROGRAM N`, it compiles PROGRAM, then for each test i forks:
+the child reads the test's input from /box/afterburner-in-I on stdin, runs the compiled program as
+`__main__` with stdout into a pipe, and exits. The parent writes "afterburner-case I STATUS BYTES"
+and the child's output on its own stdout, then empties /tmp and ends any process the child left,
+so every test starts from the same state. The counter reports each child's instructions apart:
+the interpreter starts (and translates its start-up code) once instead of once per test.
+"""
+
+import contextlib
+import os
+import shutil
+import signal
+import sys
+import traceback
+import types
+
+INPUT = "/box/afterburner-in-{}"
+
+
+def _status(stop: SystemExit) -> int:
+    code = stop.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF
+    print(code, file=sys.stderr)
+    return 1
+
+
+def _case(code: types.CodeType, index: int, write_fd: int, path: str) -> None:
+    """In the child: the program on test `index`, as a fresh interpreter would run it."""
+    given = os.open(INPUT.format(index), os.O_RDONLY)
+    os.dup2(given, 0)
+    os.close(given)
+    os.dup2(write_fd, 1)
+    os.close(write_fd)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115 (the process's own stdin)
+    sys.stdout = open(1, "w", closefd=False)  # noqa: SIM115
+    sys.argv = [path]
+    status = 0
+    try:
+        exec(code, {"__name__": "__main__", "__file__": path, "__builtins__": __builtins__})
+    except SystemExit as stop:
+        status = _status(stop)
+    except BaseException:  # the program's own error, as Python reports it
+        traceback.print_exc()
+        status = 1
+    try:
+        sys.stdout.flush()
+    except OSError:
+        status = status or 120
+    os._exit(status)
+
+
+def _clean() -> None:
+    """Empty the working directory and end every process but us and the sandbox's pid 1."""
+    for pid in (int(name) for name in os.listdir("/proc") if name.isdigit()):
+        if pid not in (1, os.getpid()):
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+    for name in os.listdir("/tmp"):
+        target = os.path.join("/tmp", name)
+        if os.path.isdir(target) and not os.path.islink(target):
+            shutil.rmtree(target, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(target)
+
+
+def main() -> None:
+    path, count = sys.argv[1], int(sys.argv[2])
+    with open(path, "rb") as source:
+        code = compile(source.read(), path, "exec")
+    out = sys.stdout.buffer
+    for index in range(count):
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_fd)
+            _case(code, index, write_fd, path)
+        os.close(write_fd)
+        chunks = []
+        while True:
+            data = os.read(read_fd, 1 << 16)
+            if not data:
+                break
+            chunks.append(data)
+        os.close(read_fd)
+        _, status = os.waitpid(pid, 0)
+        output = b"".join(chunks)
+        out.write(b"afterburner-case %d %d %d\n" % (index, os.waitstatus_to_exitcode(status), len(output)))
+        out.write(output)
+        out.flush()
+        _clean()
+
+
+if __name__ == "__main__":
+    main()
