@@ -6,7 +6,13 @@ import pytest
 
 from afterburner.core.limits import Limits
 from afterburner.core.results import RunResult
+from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
+from afterburner.datasets.judging import SOLUTION_LIMITS
+from afterburner.judge.counting import CountCache
+from afterburner.judge.judge import JudgeResult, judge
+from afterburner.judge.measurement import Measurement
+from afterburner.languages import get_language
 from afterburner.languages.snippet import run_python
 from afterburner.optimize.hotspots import python_hotspots
 from afterburner.sandbox import valgrind
@@ -142,3 +148,58 @@ def test_a_child_killed_before_it_reports_leaves_no_count() -> None:
 
 def _indent(code: str) -> str:
     return "".join(f"    {line}\n" for line in code.splitlines())
+
+
+# --- the Python counting zygote: one interpreter, one fork per test -----------------------------------
+
+MEMO = """
+import os
+path = "/tmp/memo"
+if os.path.exists(path):
+    print(open(path).read())
+else:
+    total = 0
+    for i in range(200_000):
+        total += i * i % 7
+    open(path, "w").write(str(total))
+    print(total)
+"""
+
+
+def _zygote_judge(code: str, tests: int = 3) -> JudgeResult:
+    answer = str(sum(i * i % 7 for i in range(200_000)))
+    cases = [TestCase("", f"{answer}\n")] * tests
+    return judge(get_language("python"), code, cases, limits=SOLUTION_LIMITS, measurement=Measurement(1))
+
+
+def test_a_later_test_cannot_reuse_what_an_earlier_one_left_in_tmp() -> None:
+    """Each test starts from an empty /tmp, as a fresh sandbox would: a memo file cannot cut later counts."""
+    result = _zygote_judge(MEMO)
+    assert result.verdict is Verdict.AC and result.metrics["instructions"] is not None
+    answer = str(sum(i * i % 7 for i in range(200_000)))
+    key = CountCache.key(MEMO, [TestCase("", f"{answer}\n")] * 3, SOLUTION_LIMITS)
+    counts = CountCache(get_language("python"), "qemu").get(key)
+    assert counts is not None and len(counts) == 3
+    assert min(counts) > 0.9 * max(counts)  # the second and third tests did the work again
+
+
+@pytest.mark.parametrize(
+    ("attack", "reason"),
+    [
+        ("import os\nif os.fork() == 0:\n    import time\n    time.sleep(60)\n", "without its count"),  # lingers
+        ("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n", "counting run"),  # kills the zygote
+    ],
+)
+def test_a_program_that_outlives_its_test_or_kills_the_zygote_gets_no_count(attack: str, reason: str) -> None:
+    code = f"print({sum(i * i % 7 for i in range(200_000))})\n{attack}"
+    result = _zygote_judge(code, tests=2)
+    assert result.verdict is Verdict.AC  # natively it passes (the child is ended with the sandbox)
+    assert result.metrics["instructions"] is None
+    assert reason in result.measured.unmeasured["instructions"]
+
+
+def test_a_forged_case_header_in_the_output_is_just_output() -> None:
+    answer = sum(i * i % 7 for i in range(200_000))
+    code = f"print({answer})\nprint('afterburner-case 1 0 3')\nprint('abc')\n"
+    result = _zygote_judge(code, tests=2)
+    assert result.verdict is Verdict.WA  # the extra lines are wrong output natively too

@@ -8,9 +8,11 @@ import os
 import subprocess
 from dataclasses import dataclass, field, replace
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from afterburner.core.limits import Limits
+from afterburner.languages import runtime as runtime_sets
 from afterburner.sandbox.runner import SandboxOptions
 
 ZYGOTE_FILE = "afterburner-zygote"
@@ -43,6 +45,10 @@ class Language:
     compile_env: dict[str, str] = field(default_factory=dict)
     processes: int = 0  # minimum task limit the runtime needs (JVM, Node and Go use threads)
     runtime: tuple[str, ...] = ()  # host paths (globs) the sandbox shows besides binaries and libraries
+    # The runtime set (languages/runtime.py): pinned packages that dataset code may import, installed by
+    # `make setup` into the cache, shown read-only and named in `packages_env`; never the host's site-packages.
+    packages: tuple[str, ...] = ()
+    packages_env: str = ""
     # Counting runs only: flags after the runtime's binary and environment that make background threads
     # deterministic (a JIT compiling in the foreground), so counts repeat run to run.
     count_flags: tuple[str, ...] = ()
@@ -56,7 +62,7 @@ class Language:
     def from_toml(cls, data: dict[str, Any]) -> Language:
         tuples = (
             *("extensions", "run", "version", "apt", "fence", "memory_errors", "compile", "artifacts", "runtime"),
-            *("count_flags", "identity"),
+            *("count_flags", "identity", "packages"),
         )
         values = {key: tuple(value) if key in tuples else value for key, value in data.items()}
         return cls(**values)  # type: ignore[arg-type]
@@ -71,11 +77,22 @@ class Language:
         return [argv[0], *self.count_flags, *argv[1:]] if counted else argv
 
     def sandbox_options(self, options: SandboxOptions | None = None) -> SandboxOptions:
-        """`options` with this runtime's directories added to what the sandbox shows (and, when
-        counting, the runtime's counting environment)."""
+        """`options` with this runtime's directories and its installed runtime set added to what the
+        sandbox shows (and, when counting, the runtime's counting environment)."""
         options = options or SandboxOptions()
-        env = {**self.count_env, **options.env} if counting(options) else options.env
-        return replace(options, read_only=(*self.runtime, *options.read_only), env=env)
+        env = {**self.count_env, **options.env} if counting(options) else dict(options.env)
+        shown = self.runtime
+        packages = self.runtime_set
+        if packages is not None:
+            shown = (*shown, str(packages))
+            if self.packages_env:
+                env = {self.packages_env: str(packages), **env}
+        return replace(options, read_only=(*shown, *options.read_only), env=env)
+
+    @property
+    def runtime_set(self) -> Path | None:
+        """The folder of this language's installed runtime set, or None (none declared, or not installed)."""
+        return runtime_sets.installed(self.name, self.packages)
 
     def zygote_argv(self, limits: Limits, tests: int) -> list[str]:
         """The argv that runs the program's `tests` tests in the zygote (the program's path follows it)."""

@@ -10,6 +10,7 @@ the interpreter starts (and translates its start-up code) once instead of once p
 
 import contextlib
 import os
+import select
 import shutil
 import signal
 import sys
@@ -69,6 +70,27 @@ def _clean() -> None:
                 os.unlink(target)
 
 
+def _drain(read_fd: int, chunks: list[bytes]) -> None:
+    with contextlib.suppress(BlockingIOError):
+        while data := os.read(read_fd, 1 << 16):
+            chunks.append(data)
+
+
+def _collect(pid: int, read_fd: int) -> tuple[bytes, int]:
+    """The child's output until it exits (not until every process holding the pipe does: as in a
+    sandbox, what the program leaves running ends with it), and its wait status."""
+    os.set_blocking(read_fd, False)
+    chunks: list[bytes] = []
+    while True:
+        select.select([read_fd], [], [], 0.05)
+        _drain(read_fd, chunks)
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            _drain(read_fd, chunks)
+            os.close(read_fd)
+            return b"".join(chunks), status
+
+
 def main() -> None:
     path, count = sys.argv[1], int(sys.argv[2])
     with open(path, "rb") as source:
@@ -81,15 +103,7 @@ def main() -> None:
             os.close(read_fd)
             _case(code, index, write_fd, path)
         os.close(write_fd)
-        chunks = []
-        while True:
-            data = os.read(read_fd, 1 << 16)
-            if not data:
-                break
-            chunks.append(data)
-        os.close(read_fd)
-        _, status = os.waitpid(pid, 0)
-        output = b"".join(chunks)
+        output, status = _collect(pid, read_fd)
         out.write(b"afterburner-case %d %d %d\n" % (index, os.waitstatus_to_exitcode(status), len(output)))
         out.write(output)
         out.flush()
