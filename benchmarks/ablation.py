@@ -42,6 +42,7 @@ from afterburner.datasets.registry import load_dataset
 from afterburner.evaluation.changes import geometric_mean
 from afterburner.evaluation.metrics import Execution, bootstrap, score
 from afterburner.evaluation.report import intervals_json, scores_json
+from afterburner.judge.measurement import Measurement
 from afterburner.models.base import GenerationConfig, ModelSpec
 from afterburner.models.embedded import DEFAULT_MODEL
 from afterburner.models.factory import create_backend
@@ -88,8 +89,10 @@ def _speedups_at(executions: Sequence[Execution], iteration: int) -> list[float]
     ratios = []
     for iterations in by_problem.values():
         start, best = iterations.get(0), iterations.get(iteration)
-        if start and best and start.passed and best.passed and start.cpu_time and best.cpu_time:
-            ratios.append(start.cpu_time / best.cpu_time)
+        start_cpu = start.value("cpu_time") if start else None
+        best_cpu = best.value("cpu_time") if best else None
+        if start and best and start.passed and best.passed and start_cpu and best_cpu:
+            ratios.append(start_cpu / best_cpu)
     return ratios
 
 
@@ -175,6 +178,7 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--iterations", type=int, default=4)
     parser.add_argument("--samples", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--metric", default="instructions", help="what ranks: instructions (default) or cpu_time")
     parser.add_argument("--max-tokens", type=int, default=768)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--parallel", type=int, default=2, help="problems in flight per arm")
@@ -203,7 +207,7 @@ def main() -> None:
     base = LoopConfig(
         iterations=args.iterations,
         samples=args.samples,
-        repeat=args.repeat,
+        measurement=Measurement.of(args.repeat, metric=args.metric),
         feedback=FeedbackOptions(),
         generation=GenerationConfig(max_tokens=args.max_tokens, temperature=0.7, seed=args.seed),
     )

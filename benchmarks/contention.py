@@ -1,242 +1,174 @@
-"""How often a measured run shares its core with the optimizer's own threads (the model, the monitor, Python).
+"""How much a local model generating beside a timed pass distorts it: quiet, partition and gate.
 
-Launches a command (by default a small `afterburner optimize` on the embedded model) and, while
-it runs, polls the sandbox's per-run cgroups (their cpuset is the leased core) and the threads of
-the command's process tree. A run is contended when at any poll while its program existed a thread
-of the tree, other than the run's own tasks, was runnable (state R) on the run's core.
-
-Prints one JSON object: measured_runs, contended_runs, judge_core_contended (their ratio), samples
-and poll_hz_achieved. Run with the venv's python: python benchmarks/contention.py --json
+A fixed program (a CPU-bound Python loop, about 0.3 s) is timed `--passes` times in each condition:
+- quiet: nothing else runs;
+- partition: the embedded model generates continuously, its threads pinned to the host cores
+  (one thread on a 2-core machine), the timed program on a measure core;
+- gate: the model uses every core, and pauses at a token boundary while a pass is timed.
+Per condition: median CPU time and wall time, relative MAD and range of the CPU times, the
+model's tokens per second while the passes ran and alone (generating only, same placement), and
+for the gate how many tokens were generated while a pass was timed (must be 0). Each condition
+runs in its own process (a placement pins threads for the life of a process). Prints one JSON
+object; `--out` also writes it (benchmarks/results/contention.json).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
+import datetime
 import json
 import os
+import platform
+import statistics
 import subprocess
 import sys
-import tempfile
+import threading
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from afterburner.sandbox.cores import core_plan, parse_cpulist
+from afterburner.core.limits import Limits
+from afterburner.core.machine import machine_fingerprint
+from afterburner.core.testcase import TestCase
+from afterburner.judge.compiler import compile_source
+from afterburner.judge.judge import JudgeItem, run_pass
+from afterburner.languages import get_language
+from afterburner.models.base import GenerationConfig, ModelSpec
+from afterburner.models.embedded import DEFAULT_MODEL
+from afterburner.models.factory import create_backend
+from afterburner.sandbox.cores import core_plan, pin_to_host_cores
+from afterburner.sandbox.gate import GATE
+from afterburner.sandbox.runner import SandboxOptions
 
-GROUP_NAME = "afterburner"  # the sandbox's folder of per-run cgroups, under the process's own cgroup
-
-
-def _mounts() -> tuple[Path | None, Path | None]:
-    """Mount points of the v1 cpuset controller and of the v2 hierarchy."""
-    cpuset: Path | None = None
-    unified: Path | None = None
-    for line in Path("/proc/self/mountinfo").read_text().splitlines():
-        left, _, right = line.partition(" - ")
-        fstype, _source, options = [*right.split(), "", ""][:3]
-        if fstype == "cgroup" and "cpuset" in options.split(","):
-            cpuset = Path(left.split()[4])
-        elif fstype == "cgroup2":
-            unified = Path(left.split()[4])
-    return cpuset, unified
-
-
-def run_cgroup_bases(pid: int) -> list[Path]:
-    """Where the sandbox of process `pid` creates its run cgroups that carry a cpuset."""
-    cpuset, unified = _mounts()
-    bases = []
-    for line in Path(f"/proc/{pid}/cgroup").read_text().splitlines():
-        _hid, controllers, path = line.split(":", 2)
-        if cpuset is not None and "cpuset" in controllers.split(","):
-            bases.append(cpuset / path.lstrip("/") / GROUP_NAME)
-        elif unified is not None and cpuset is None and controllers == "":
-            bases.append(unified / path.lstrip("/") / GROUP_NAME)
-    return [base for base in bases if base.parent.is_dir()]
+PROGRAM = "s = 0\nfor i in range(2_500_000):\n    s += i * i % 7\nprint(s)\n"
+PROMPT = "Write a Python function that returns the n-th Fibonacci number, with a docstring and tests."
+CONDITIONS = ("quiet", "partition", "gate")
 
 
-def _read(path: Path) -> str:
-    try:
-        return path.read_text()
-    except (FileNotFoundError, ProcessLookupError, OSError):
-        return ""
-
-
-def _stat_fields(path: Path) -> list[str]:
-    """Fields 3.. of a /proc stat file; the command name may hold spaces and ')' so split after the last one."""
-    text = _read(path)
-    return text.rsplit(")", 1)[1].split() if ")" in text else []
-
-
-class ProcessTree:
-    """The pids descending from a root, kept current by reading each new pid's parent once."""
-
-    def __init__(self, root: int) -> None:
-        self.root = root
-        self._parents: dict[int, int] = {}
-
-    def pids(self) -> set[int]:
-        alive = {int(name) for name in os.listdir("/proc") if name.isdigit()}
-        self._parents = {pid: parent for pid, parent in self._parents.items() if pid in alive}
-        for pid in alive - self._parents.keys():
-            fields = _stat_fields(Path(f"/proc/{pid}/stat"))
-            if fields:
-                self._parents[pid] = int(fields[1])
-        tree, frontier = {self.root}, [self.root]
-        children: dict[int, list[int]] = {}
-        for pid, parent in self._parents.items():
-            children.setdefault(parent, []).append(pid)
-        while frontier:
-            for child in children.get(frontier.pop(), []):
-                if child not in tree:
-                    tree.add(child)
-                    frontier.append(child)
-        return tree
-
-
-@dataclass
-class Thread:
-    tid: int
-    state: str
-    processor: int
-
-
-def threads_of(pids: set[int]) -> Iterator[Thread]:
-    for pid in pids:
-        with contextlib.suppress(FileNotFoundError, ProcessLookupError):
-            for name in os.listdir(f"/proc/{pid}/task"):
-                fields = _stat_fields(Path(f"/proc/{pid}/task/{name}/stat"))
-                if len(fields) > 36:
-                    yield Thread(int(name), fields[0], int(fields[36]))  # fields 3 (state) and 39 (processor)
-
-
-@dataclass
-class RunSeen:
-    contended: bool = False
-    measured: bool = False  # its program existed at some poll (tasks in the cgroup)
-
-
-@dataclass
-class Poller:
-    """One poll: the runs in flight, the tree's runnable threads, then the runs' own tasks."""
-
-    tree: ProcessTree
-    bases: list[Path]
-    runs: dict[str, RunSeen] = field(default_factory=dict)
-    run_tids: set[int] = field(default_factory=set)  # every task ever seen inside a run cgroup
-    polls: int = 0
-    polls_with_runs: int = 0
-    known: set[int] = field(default_factory=set)
-
-    def _run_dirs(self) -> list[Path]:
-        found = []
-        for base in self.bases:
-            with contextlib.suppress(FileNotFoundError):
-                found += [entry for entry in base.iterdir() if entry.name.startswith("run-")]
-        return [entry for entry in found if self._ours(entry.name)]
-
-    def _ours(self, name: str) -> bool:
-        """Runs of the command's processes only (run-PID-N-RAND), not of other Afterburner processes."""
-        parts = name.split("-")
-        pid = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else -1
-        if pid not in self.known:
-            self.known = self.tree.pids()
-        return pid in self.known
-
-    def poll(self) -> None:
-        self.polls += 1
-        runs = self._run_dirs()
-        if not runs:
-            return
-        cpus = {run.name: _cpus(run) for run in runs}
-        self.known = self.tree.pids()
-        # Threads first, then the runs' tasks: a task that joined its run in between is still excluded.
-        running = [thread for thread in threads_of(self.known) if thread.state == "R"]
-        active = False
-        for run in runs:
-            tasks = {int(t) for t in _read(run / "tasks").split() or _read(run / "cgroup.threads").split()}
-            self.run_tids |= tasks
-            seen = self.runs.setdefault(run.name, RunSeen())
-            if not tasks or not cpus[run.name]:
-                continue  # set up but not started, or already emptied: the program is not there
-            active = seen.measured = True
-            suspects = [t.tid for t in running if t.processor in cpus[run.name] and t.tid not in self.run_tids]
-            if any(not _in_a_run(tid) for tid in suspects):
-                seen.contended = True
-        self.polls_with_runs += active
-
-
-def _in_a_run(tid: int) -> bool:
-    """Whether a task belongs to some run's cgroup (a short-lived child of a measured program, say).
-
-    A task gone before this check counts as one: the optimizer's own threads live long.
-    """
-    text = _read(Path(f"/proc/{tid}/cgroup"))
-    return not text or f"/{GROUP_NAME}/run-" in text
-
-
-def _cpus(run: Path) -> frozenset[int]:
-    text = _read(run / "cpuset.cpus").strip()
-    try:
-        return frozenset(parse_cpulist(text)) if text else frozenset()
-    except ValueError:
-        return frozenset()
-
-
-def contended_share(argv: list[str], poll_hz: float = 500) -> dict[str, object]:
-    """Launch argv and report how many of its measured runs had one of its other threads on their core."""
-    started = time.monotonic()
-    process = subprocess.Popen(argv, stdout=sys.stderr)
-    # The observer itself stays off the measure cores (the command was forked before this).
-    with contextlib.suppress(OSError):
-        os.sched_setaffinity(0, core_plan().host)
-    poller = Poller(ProcessTree(process.pid), run_cgroup_bases(process.pid))
-    period = 1.0 / poll_hz
-    deadline = time.monotonic()
-    while process.poll() is None:
-        poller.poll()
-        deadline += period
-        pause = deadline - time.monotonic()
-        if pause > 0:
-            time.sleep(pause)
-        else:
-            deadline = time.monotonic()  # behind: do not try to catch up in a burst
-    seconds = time.monotonic() - started
-    measured = [seen for seen in poller.runs.values() if seen.measured]
-    contended = sum(seen.contended for seen in measured)
+def _spread(values: list[float]) -> dict[str, float]:
+    median = statistics.median(values)
+    mad = statistics.median(abs(v - median) for v in values)
     return {
-        "measured_runs": len(measured),
-        "contended_runs": contended,
-        "judge_core_contended": round(contended / len(measured), 4) if measured else None,
-        "samples": poller.polls,
-        "samples_with_runs": poller.polls_with_runs,
-        "poll_hz_achieved": round(poller.polls / seconds, 1) if seconds > 0 else None,
-        "seconds": round(seconds, 2),
-        "exit_code": process.returncode,
-        "core_plan": core_plan().to_dict(),
+        "median": median,
+        "relative_mad": mad / median if median else 0.0,
+        "relative_range": (max(values) - min(values)) / median if median else 0.0,
+        "min": min(values),
+        "max": max(values),
     }
 
 
-def afterburner_command(out: Path, problems: str, iterations: int) -> list[str]:
-    executable = Path(sys.executable).parent / "afterburner"
-    command = [str(executable) if executable.exists() else "afterburner", "optimize", "--dataset", "venus-mini"]
-    return [*command, "--problems", problems, "--iterations", str(iterations), "--samples", "1", "--out", str(out)]
+class Generator:
+    """Generates continuously on a thread; counts tokens and the time spent."""
+
+    def __init__(self, backend: Any) -> None:
+        self.backend = backend
+        self.tokens = 0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+
+    def _loop(self) -> None:
+        config = GenerationConfig(max_tokens=96, temperature=0.7, seed=1)
+        while not self.stop.is_set():
+            generation = self.backend.generate([{"role": "user", "content": PROMPT}], config)
+            self.tokens += generation.completions[0].completion_tokens
+
+    def __enter__(self) -> Generator:
+        self.thread.start()
+        time.sleep(3.0)  # past loading and the first prompt
+        self.tokens = 0
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join(timeout=300)
+
+
+def timed_passes(passes: int) -> tuple[list[float], list[float], float]:
+    """CPU and wall time of `passes` runs of PROGRAM (judge passes: the gate is taken), and the span."""
+    python = get_language("python")
+    program = compile_source(python, PROGRAM).program
+    assert program is not None
+    item = JudgeItem(python, PROGRAM, [TestCase("", "")])
+    cpu, wall = [], []
+    started = time.monotonic()
+    for _ in range(passes):
+        outcome = run_pass(program, item, Limits(cpu_time=30), SandboxOptions())[0]
+        cpu.append(outcome.run.cpu_time)
+        wall.append(outcome.run.wall_time)
+    return cpu, wall, time.monotonic() - started
+
+
+def tokens_alone(backend: Any, seconds: float) -> float:
+    with Generator(backend) as generator:
+        time.sleep(seconds)
+        return generator.tokens / seconds
+
+
+def condition(name: str, passes: int, model: str) -> dict[str, Any]:
+    """One condition, measured in this process."""
+    if name == "quiet":
+        cpu, wall, _ = timed_passes(passes)
+        return {"condition": name, "cpu_time": _spread(cpu), "wall_time": _spread(wall)}
+    placement = "gate" if name == "gate" else "partition"
+    if placement == "partition":
+        pin_to_host_cores()
+    log = GATE.record() if placement == "gate" else None
+    with create_backend(ModelSpec(kind="llamacpp", model=model, placement=placement)) as backend:  # type: ignore[arg-type]
+        with Generator(backend) as generator:
+            cpu, wall, span = timed_passes(passes)
+            during = generator.tokens / span
+        alone = tokens_alone(backend, 20.0)
+        threads = backend.placement().get("threads")
+    result: dict[str, Any] = {
+        "condition": name,
+        "cpu_time": _spread(cpu),
+        "wall_time": _spread(wall),
+        "model_threads": threads,
+        "tokens_per_second_during_passes": during,
+        "tokens_per_second_alone": alone,
+    }
+    if log is not None:
+        result["tokens_during_timed_passes"] = log.overlaps()
+        result["timed_passes_logged"] = len(log.timed)
+    return result
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--json", action="store_true", help="accepted for symmetry: the output is always JSON")
-    parser.add_argument("--poll-hz", type=float, default=500.0)
-    parser.add_argument("--problems", default="2")
-    parser.add_argument("--iterations", type=int, default=1)
-    parser.add_argument("command", nargs=argparse.REMAINDER, help="another command to observe, after --")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--passes", type=int, default=15)
+    parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--only", choices=CONDITIONS, help="run one condition in this process (internal)")
+    parser.add_argument("--out", type=Path, help="also write the JSON here (benchmarks/results/contention.json)")
     args = parser.parse_args()
-    command = [part for part in args.command if part != "--"]
-    with tempfile.TemporaryDirectory(prefix="afterburner-contention-") as out:
-        argv = command or afterburner_command(Path(out), args.problems, args.iterations)
-        report = {"command": argv, **contended_share(argv, args.poll_hz)}
-    print(json.dumps(report, indent=2))
-    sys.exit(0 if report["exit_code"] == 0 else 1)
+    if args.only:
+        print(json.dumps(condition(args.only, args.passes, args.model)))
+        return
+    results = []
+    for name in CONDITIONS:
+        argv = [sys.executable, __file__, "--only", name, "--passes", str(args.passes), "--model", args.model]
+        done = subprocess.run(argv, capture_output=True, text=True, check=True)
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    quiet = results[0]["cpu_time"]["median"]
+    for row in results:
+        row["median_vs_quiet"] = row["cpu_time"]["median"] / quiet
+    report = {
+        "benchmark": "contention",
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "machine": {"fingerprint": machine_fingerprint(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "settings": {
+            "program": "Python loop, 2.5M iterations (~0.3 s)",
+            "passes": args.passes,
+            "model": args.model,
+            "core_plan": core_plan().to_dict(),
+            "generation": "max_tokens 96, temperature 0.7, the same prompt again and again",
+        },
+        "conditions": results,
+    }
+    text = json.dumps(report, indent=2)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text + "\n")
+    print(text)
 
 
 if __name__ == "__main__":

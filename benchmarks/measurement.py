@@ -40,6 +40,7 @@ from afterburner.datasets.registry import load_dataset
 from afterburner.datasets.testgen import TestPlan
 from afterburner.evaluation.metrics import TIE_TOLERANCE, percentile
 from afterburner.judge.compiler import compile_source
+from afterburner.judge.measurement import Measurement
 from afterburner.judge.stats import ESTIMATORS, Estimator, estimate
 from afterburner.languages import get_language
 from afterburner.sandbox import cores
@@ -153,14 +154,15 @@ def fresh_cache() -> Iterator[None]:
 
 def sandbox_pass(dataset: Dataset, languages: list[str] | None, plan: TestPlan, repeat: int, **kw: Any) -> ProfileRun:
     with fresh_cache():
+        counter = kw.get("instructions", "off")
+        measurement = Measurement.of(repeat, metric="instructions" if counter != "off" else "cpu_time", counter=counter)
         return profile_dataset(
             dataset,
             workers=len(cores.core_plan().measure),
-            repeat=repeat,
+            measurement=measurement,
             languages=languages,
             plan=plan,
             use_cache=False,
-            **kw,
         )
 
 
@@ -264,7 +266,7 @@ def instruction_figures(dataset: Dataset, plan: TestPlan) -> tuple[Figures, Figu
 
 def load_raw(path: Path) -> tuple[ProfileRun, ProfileRun, dict[Key, list[float]], dict[Key, list[float]]]:
     raw = json.loads(path.read_text())
-    runs = [ProfileRun([SolutionProfile(**row) for row in rows]) for rows in raw["sandbox"]]
+    runs = [ProfileRun([SolutionProfile.from_dict(row) for row in rows]) for rows in raw["sandbox"]]
     naive = [{tuple(k.split("|")): v for k, v in n.items()} for n in raw["naive"]]
     return runs[0], runs[1], naive[0], naive[1]  # type: ignore[return-value]
 
@@ -284,7 +286,6 @@ def main() -> None:
     parser.add_argument("--instruction-problems", type=int, default=10, help="problems for valgrind (0: skip)")
     parser.add_argument("--instruction-solutions", type=int, default=3, help="references per problem for valgrind")
     parser.add_argument("--instruction-cases", type=int, default=2, help="generated tests for valgrind")
-    parser.add_argument("--contention", action="store_true", help="also measure judge_core_contended (optimize)")
     args = parser.parse_args()
 
     dataset = load_dataset("venus-mini")
@@ -303,7 +304,7 @@ def main() -> None:
     measure_seconds = time.monotonic() - started
     if args.raw and not args.from_raw:
         raw = {
-            "sandbox": [[dataclasses.asdict(p) for p in run.profiles] for run in (pass_a, pass_b)],
+            "sandbox": [[p.to_dict() for p in run.profiles] for run in (pass_a, pass_b)],
             "naive": [{"|".join(k): v for k, v in n.items()} for n in (naive_a, naive_b)],
         }
         args.raw.write_text(json.dumps(raw))
@@ -379,12 +380,6 @@ def main() -> None:
             "identical_share": sum(first[k] == second.get(k) for k in first) / len(first) if first else None,
             "seconds_two_passes": seconds,
         }
-    if args.contention and not previous:
-        from contention import afterburner_command, contended_share  # benchmarks/contention.py
-
-        with tempfile.TemporaryDirectory(prefix="afterburner-contention-") as out:
-            result["contention"] = contended_share(afterburner_command(Path(out), "2", 1))
-        result["judge_core_contended"] = result["contention"]["judge_core_contended"]
     text = json.dumps(result, indent=2)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from afterburner.datasets.model import Dataset
 from afterburner.datasets.registry import load_dataset
+from afterburner.judge.measurement import Measurement
 from afterburner.models.base import GenerationConfig, ModelSpec
 from afterburner.models.embedded import DEFAULT_MODEL
 from afterburner.models.factory import create_backend
@@ -31,6 +32,7 @@ def main() -> None:
     parser.add_argument("--iterations", type=int, default=4)
     parser.add_argument("--samples", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--metric", default="instructions", help="what ranks: instructions (default) or cpu_time")
     parser.add_argument("--max-tokens", type=int, default=768)
     parser.add_argument("--out", type=Path, default=None, help="keep trajectories and reports here")
     parser.add_argument("--skip-speeds", action="store_true", help="do not run benchmarks/models.py afterwards")
@@ -42,7 +44,7 @@ def main() -> None:
     config = LoopConfig(
         iterations=args.iterations,
         samples=args.samples,
-        repeat=args.repeat,
+        measurement=Measurement.of(args.repeat, metric=args.metric),
         generation=GenerationConfig(max_tokens=args.max_tokens, temperature=0.7, seed=0),
     )
     with create_backend(ModelSpec(kind="llamacpp", model=args.model)) as backend:

@@ -38,6 +38,7 @@ from afterburner.datasets.model import Dataset
 from afterburner.datasets.profile import profile_dataset
 from afterburner.datasets.registry import load_dataset
 from afterburner.judge.compiler import compile_source
+from afterburner.judge.measurement import CLOCK_ONLY
 from afterburner.languages import get_language
 from afterburner.sandbox.cores import all_cores, core_plan
 from afterburner.service.client import AsyncJudgeClient, JudgeClient
@@ -114,11 +115,11 @@ def ray_ratio(problems: int, rounds: int) -> dict[str, Any]:
     try:
         for _ in range(rounds):
             started = time.perf_counter()
-            run = profile_dataset(chosen, workers=2, repeat=1, languages=["python"], use_cache=False)
+            run = profile_dataset(chosen, 2, CLOCK_ONLY, ["python"], use_cache=False)
             local_s.append(time.perf_counter() - started)
             assert run.profiles
             started = time.perf_counter()
-            profile_dataset(chosen, workers=2, repeat=1, languages=["python"], use_cache=False, executor=executor)
+            profile_dataset(chosen, 2, CLOCK_ONLY, ["python"], use_cache=False, executor=executor)
             ray_s.append(time.perf_counter() - started)
     finally:
         executor.close()

@@ -2,15 +2,17 @@
 
 Started once as `python3 -s -B zygote.py PROGRAM N`, it compiles PROGRAM, then for each test i forks:
 the child reads the test's input from /box/afterburner-in-I on stdin, runs the compiled program as
-`__main__` with stdout into a pipe, and exits. The parent writes "afterburner-case I STATUS BYTES"
-and the child's output on its own stdout, then empties /tmp and ends any process the child left,
-so every test starts from the same state. The counter reports each child's instructions apart:
-the interpreter starts (and translates its start-up code) once instead of once per test.
+`__main__` with stdout into an anonymous memory file, and exits. The parent waits for it, writes
+"afterburner-case I STATUS BYTES" and the child's output on its own stdout, then empties /tmp and
+ends any process the child left, so every test starts from the same state. The counter reports
+each child's instructions apart: the interpreter starts (and translates its start-up code) once
+instead of once per test. The parent does the same work between forks on every run (one blocking
+wait, no polling), so each child inherits the same interpreter state (heap, garbage collector
+counts) run after run, and its count repeats.
 """
 
 import contextlib
 import os
-import select
 import shutil
 import signal
 import sys
@@ -30,13 +32,13 @@ def _status(stop: SystemExit) -> int:
     return 1
 
 
-def _case(code: types.CodeType, index: int, write_fd: int, path: str) -> None:
+def _case(code: types.CodeType, index: int, output_fd: int, path: str) -> None:
     """In the child: the program on test `index`, as a fresh interpreter would run it."""
     given = os.open(INPUT.format(index), os.O_RDONLY)
     os.dup2(given, 0)
     os.close(given)
-    os.dup2(write_fd, 1)
-    os.close(write_fd)
+    os.dup2(output_fd, 1)
+    os.close(output_fd)
     sys.stdin = open(0, closefd=False)  # noqa: SIM115 (the process's own stdin)
     sys.stdout = open(1, "w", closefd=False)  # noqa: SIM115
     sys.argv = [path]
@@ -70,25 +72,13 @@ def _clean() -> None:
                 os.unlink(target)
 
 
-def _drain(read_fd: int, chunks: list[bytes]) -> None:
-    with contextlib.suppress(BlockingIOError):
-        while data := os.read(read_fd, 1 << 16):
-            chunks.append(data)
-
-
-def _collect(pid: int, read_fd: int) -> tuple[bytes, int]:
-    """The child's output until it exits (not until every process holding the pipe does: as in a
-    sandbox, what the program leaves running ends with it), and its wait status."""
-    os.set_blocking(read_fd, False)
-    chunks: list[bytes] = []
-    while True:
-        select.select([read_fd], [], [], 0.05)
-        _drain(read_fd, chunks)
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            _drain(read_fd, chunks)
-            os.close(read_fd)
-            return b"".join(chunks), status
+def _output(fd: int) -> bytes:
+    os.lseek(fd, 0, os.SEEK_SET)
+    chunks = []
+    while data := os.read(fd, 1 << 20):
+        chunks.append(data)
+    os.close(fd)
+    return b"".join(chunks)
 
 
 def main() -> None:
@@ -97,13 +87,14 @@ def main() -> None:
         code = compile(source.read(), path, "exec")
     out = sys.stdout.buffer
     for index in range(count):
-        read_fd, write_fd = os.pipe()
+        # Not a pipe: the parent need not read while the child writes, and a process the child
+        # leaves running cannot hold the parent up (it ends in _clean, as it would with a sandbox).
+        output_fd = os.memfd_create("afterburner-output")
         pid = os.fork()
         if pid == 0:
-            os.close(read_fd)
-            _case(code, index, write_fd, path)
-        os.close(write_fd)
-        output, status = _collect(pid, read_fd)
+            _case(code, index, output_fd, path)
+        _, status = os.waitpid(pid, 0)
+        output = _output(output_fd)
         out.write(b"afterburner-case %d %d %d\n" % (index, os.waitstatus_to_exitcode(status), len(output)))
         out.write(output)
         out.flush()
