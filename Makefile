@@ -17,6 +17,7 @@ DEMO_OUT ?= afterburner-demo
 setup: apt venv llm hf-llm train ray
 	@$(PY) -m afterburner.sandbox.monitor_binary >/dev/null
 	@$(PY) -m afterburner.sandbox.qemu >/dev/null  # the counting plugin: QEMU's plugin header from Debian's source package
+	@$(PY) -c "from afterburner.languages.runtime import main; main()" >/dev/null  # the runtime set: pinned wheels dataset code imports
 
 # Installs only the packages of the list that are missing, so a second run is a no-op.
 define apt_install
@@ -39,6 +40,7 @@ $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q --upgrade pip
 	@$(PY) -m pip install -q -e ".[dev]"
+	@$(PY) -m pip install -q --no-deps verl==0.9.1  # its sandbox_fusion reward util only, for the service tests
 	@touch $@
 
 # llama-cpp-python has only a source distribution: built once into the cache (minutes), then a no-op.

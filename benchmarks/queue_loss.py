@@ -6,7 +6,7 @@ while it runs the first job, starts a new worker, and counts the jobs that ever 
 
 - `huey`: SqliteHuey and its consumer (one worker thread); a job leaves the queue when a worker
   dequeues it.
-- `afterburner`: `service.store.JobStore` and `service.worker`: a job leaves the queue only when
+- `afterburner`: `service.store.JobStore` and `service.process_worker`: a job leaves the queue only when
   its result is recorded; the dead worker's job is requeued (as the service's supervisor does).
 
 Prints one JSON object: per arm, jobs queued, finished and lost.
@@ -85,7 +85,7 @@ def afterburner_arm(root: Path, jobs: int, seconds: float) -> dict[str, Any]:
     ]
 
     def worker(owner: str) -> subprocess.Popen[bytes]:
-        argv = [sys.executable, "-m", "afterburner.service.worker", "--state-dir", str(state), "--owner", owner]
+        argv = [sys.executable, "-m", "afterburner.service.process_worker", "--state-dir", str(state), "--owner", owner]
         return subprocess.Popen([*argv, "--parent", str(os.getpid())], stdin=subprocess.PIPE)
 
     first = worker("first")

@@ -12,6 +12,11 @@ Measured side by side in one run, on loopback:
 - `lost_jobs`, `duplicated_jobs`: jobs submitted with keys, the service killed -9 in the middle,
   restarted on the same state directory: accepted jobs without a result, and keys with more than one
   job (goal 0 and 0).
+- `verl`: verl's own `check_correctness` (its sandbox_fusion reward util, loaded alone from the
+  installed wheel) against /run_code of a service in measurement mode: 32 and 64 generations x 4
+  cases at once, quiet and while measured judge jobs keep the measured worker busy (an `optimize`
+  run's load). Per level: results that are -1 (an API error: the goal is 0), the others by code,
+  and p50/p99 of one generation's `check_correctness` (its 4 cases in parallel) and of the level.
 
 Prints one JSON object (`--save` also writes it).
 """
@@ -42,9 +47,11 @@ from afterburner.judge.measurement import CLOCK_ONLY
 from afterburner.languages import get_language
 from afterburner.sandbox.cores import all_cores, core_plan
 from afterburner.service.client import AsyncJudgeClient, JudgeClient
-from afterburner.service.launch import ServiceProcess
+from afterburner.service.launch import ServiceProcess, verl_sandbox_client
 
 TRIVIAL = "print(sum(range(1000)))\n"
+SUM = "a, b = map(int, input().split())\nprint(a + b)\n"
+BUSY = {"code": "import time\ntime.sleep(0.5)\nprint(input())", "tests": [{"input": "1", "output": "1"}]}
 
 
 def _say(text: str) -> None:
@@ -132,6 +139,54 @@ def ray_ratio(problems: int, rounds: int) -> dict[str, Any]:
     }
 
 
+def _generations(utils: Any, url: str, count: int) -> dict[str, Any]:
+    from concurrent.futures import ThreadPoolExecutor
+
+    cases = {"inputs": [f"{i} {i}\n" for i in range(4)], "outputs": [str(2 * i) for i in range(4)]}
+
+    def one(_: int) -> tuple[list[Any], float]:
+        started = time.perf_counter()
+        results, _ = utils.check_correctness(url, cases, SUM, timeout=10)
+        return results, time.perf_counter() - started
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(count) as pool:
+        done = list(pool.map(one, range(count)))
+    seconds = time.perf_counter() - started
+    results = [r for rs, _ in done for r in rs]
+    latencies = [s for _, s in done]
+    return {
+        "generations": count,
+        "cases": len(results),
+        "api_errors": sum(1 for r in results if r == -1),  # verl's -1
+        "passed": sum(1 for r in results if r is True),
+        "other": sorted({str(r) for r in results if r is not True and r != -1}),
+        "seconds": seconds,
+        "generation_p50_ms": 1000 * float(np.percentile(latencies, 50)),
+        "generation_p99_ms": 1000 * float(np.percentile(latencies, 99)),
+    }
+
+
+def verl_load(state: Path, levels: tuple[int, ...]) -> dict[str, Any]:
+    utils = verl_sandbox_client()
+    out: list[dict[str, Any]] = []
+    with ServiceProcess(state) as service, JudgeClient(service.url) as client:
+        url = f"{service.url}/run_code"
+        _generations(utils, url, 2)  # warm: compiled nothing, but the workers' imports and caches
+        for busy in (False, True):
+            for count in levels:
+                tasks = []
+                if busy:  # measured work ahead of everything: as an optimize run judging on the same service
+                    tasks = [client.submit_job("judge", {**BUSY, "repeat": 5, "counter": "off"}) for _ in range(8)]
+                level = _generations(utils, url, count)
+                level["measured_jobs_queued"] = len(tasks)
+                level["measured_done_meanwhile"] = client.status()["lanes"]["measured"]["done"]
+                out.append(level)
+                for task in tasks:
+                    client.wait(task, timeout=600, path="/v1/jobs")
+    return {"mode": "measurement", "levels": out}
+
+
 def crash(state: Path, jobs: int) -> dict[str, Any]:
     service = ServiceProcess(state, "--mode", "throughput").start()
     keys = [f"crash-{i}" for i in range(jobs)]
@@ -171,10 +226,16 @@ def main() -> None:
     parser.add_argument("--crash-jobs", type=int, default=300)
     parser.add_argument("--save", type=Path, default=None)
     parser.add_argument("--note", default="", help="conditions worth knowing (other load on the machine, ...)")
+    parser.add_argument("--verl-levels", default="32,64", help="generations (x 4 cases) at once, verl's client")
+    parser.add_argument("--verl-only", action="store_true", help="only the verl load (prints its JSON)")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="afterburner-service-bench-"))
     started = time.monotonic()
     say = (lambda text: None) if args.json else _say
+    levels = tuple(int(n) for n in args.verl_levels.split(","))
+    if args.verl_only:
+        print(json.dumps(verl_load(root / "verl", levels) | {"note": args.note}, indent=2))
+        return
     say("load, measurement mode")
     measurement = load(root / "measurement", "measurement", args.requests)
     say("load, throughput mode")
@@ -185,6 +246,8 @@ def main() -> None:
     ray = ray_ratio(args.ray_problems, args.ray_rounds)
     say("kill -9 and restart")
     crashed = crash(root / "crash", args.crash_jobs)
+    say("verl's check_correctness, 4 cases per generation")
+    verl = verl_load(root / "verl", levels)
     figures = {
         "benchmark": "service",
         "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
@@ -199,6 +262,7 @@ def main() -> None:
         "lost_jobs": crashed["lost_jobs"],
         "duplicated_jobs": crashed["duplicated_jobs"],
         "restart": crashed,
+        "verl": verl,
         "seconds": time.monotonic() - started,
     }
     text = json.dumps(figures, indent=2)

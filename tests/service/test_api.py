@@ -53,7 +53,7 @@ def test_submit_with_an_idempotency_key_gives_one_task_and_results_until_done(cl
     first = client.request("POST", "/submit", request, key="same-key-1")["task_id"]
     second = client.request("POST", "/submit", request, key="same-key-1")["task_id"]
     assert first == second
-    assert client.request("GET", f"/results/{first}")["status"] in ("queued", "running", "success")
+    assert client.request("GET", f"/results/{first}")["status"] in ("processing", "success")
     body = client.wait(first)
     assert body["status"] == "success" and body["output_dict"]["stdout"] == "done\n"
     with pytest.raises(Exception, match="409"):
@@ -62,66 +62,8 @@ def test_submit_with_an_idempotency_key_gives_one_task_and_results_until_done(cl
         client.request("GET", "/results/no-such-task")
 
 
-def _verl_status(response: dict[str, Any], expected: str) -> bool | int:
-    """How verl's sandbox reward reads a /run_code answer (from its documented contract)."""
-    api, compiled, run = response["status"], response.get("compile_result"), response.get("run_result")
-    if api == "SandboxError":
-        return -1
-    if api == "Failed":
-        if compiled and (
-            compiled["status"] in ("Error", "TimeLimitExceeded")
-            or (compiled["status"] == "Finished" and compiled["return_code"] != 0)
-        ):
-            return -4
-        if run and run["status"] == "TimeLimitExceeded":
-            return -3
-        if run and (run["status"] == "Error" or (run["status"] == "Finished" and run["return_code"] != 0)):
-            return -2
-        return -1
-    if api == "Success" and run and run["status"] == "Finished":
-        return bool(run["stdout"].rstrip("\n") == expected.rstrip("\n"))
-    return -1
-
-
-@pytest.mark.parametrize(
-    ("code", "language", "expected"),
-    [
-        (SUM, "python", True),
-        ("print(41)\n", "python", False),
-        ("print(\n", "python", -2),
-        ("while True:\n    pass\n", "python", -3),
-        ("int main( { return 0; }\n", "cpp", -4),
-        (
-            "const [a, b] = require('fs').readFileSync(0, 'utf8').trim().split(' ').map(Number);\n"
-            "console.log(a + b);\n",
-            "nodejs",
-            True,
-        ),
-        ('#include <cstdio>\nint main(){int a,b;scanf("%d %d",&a,&b);printf("%d\\n",a+b);}\n', "cpp", True),
-    ],
-)
-def test_run_code_answers_as_sandbox_fusion_does_for_verls_reward(
-    client: JudgeClient, code: str, language: str, expected: bool | int
-) -> None:
-    payload = {
-        "compile_timeout": 10,
-        "run_timeout": 1,
-        "code": code,
-        "stdin": "20 22\n",
-        "language": language,
-        "files": {},
-        "fetch_files": [],
-    }
-    response = httpx.post(f"{client.url}/run_code", json=payload, timeout=60)
-    assert response.status_code == 200
-    body = response.json()
-    assert _verl_status(body, "42") == expected
-    if body["run_result"]:
-        assert body["run_result"]["peak_memory"] > 0 and body["run_result"]["cpu_time"] >= 0
-
-
-def test_run_code_places_files_beside_the_program(client: JudgeClient) -> None:
-    code = "print(open('/box/data.txt').read().strip())\n"
+def test_run_code_places_files_in_the_working_directory(client: JudgeClient) -> None:
+    code = "print(open('data.txt').read().strip())\n"
     files = {"data.txt": base64.b64encode(b"from a file\n").decode()}
     body = client.request("POST", "/run_code", {"code": code, "language": "python", "files": files})
     assert body["status"] == "Success" and body["run_result"]["stdout"] == "from a file\n"

@@ -9,22 +9,16 @@ import pytest
 
 from afterburner.core.errors import UsageError
 from afterburner.judge.measurement import CLOCK_ONLY, Measurement
+from afterburner.service import execution
 from afterburner.service.compat import (
     monolith_view,
     run_payload_monolith,
     run_payload_sandbox_fusion,
     sandbox_fusion_view,
 )
-from afterburner.service.execution import (
-    JUDGE_DEFAULT,
-    RUN_DEFAULT,
-    Context,
-    Policy,
-    _batch,
-    _hidden,
-    execute_job,
-    measurement,
-)
+from afterburner.service.execution import execute_job
+from afterburner.service.jobs import JUDGE_DEFAULT, RUN_DEFAULT, BatchJob, Context, Policy, measurement, parse_job
+from afterburner.service.results import hide
 
 
 def _result(verdict: str, **run: Any) -> dict[str, Any]:
@@ -37,14 +31,28 @@ def _result(verdict: str, **run: Any) -> dict[str, Any]:
     [
         ("OK", {}, "success", "Success", "Finished", 0),
         ("RTE", {"exit_code": 3}, "error", "Failed", "Finished", 3),
-        ("RTE", {"exit_code": None, "signal": 11}, "error", "Failed", "Finished", 139),
-        ("TLE", {"exit_code": None, "signal": 9}, "timeout", "Failed", "TimeLimitExceeded", 137),
-        ("MLE", {"exit_code": None, "signal": 9, "message": "memory limit exceeded"}, "error", "Failed", "Error", 137),
-        ("OLE", {"message": "output limit exceeded"}, "error", "Failed", "Error", 0),
+        ("RTE", {"exit_code": None, "signal": 11}, "error", "Failed", "Finished", -11),  # SandboxFusion's -N
+        ("TLE", {"exit_code": None, "signal": 9}, "timeout", "Failed", "TimeLimitExceeded", None),
+        (
+            "MLE",
+            {"signal": 9, "message": "memory limit exceeded"},
+            "error",
+            "Failed",
+            "Finished",
+            -9,
+        ),
+        (
+            "OLE",
+            {"signal": 9, "message": "output limit exceeded"},
+            "error",
+            "Failed",
+            "Finished",
+            -9,
+        ),
     ],
 )
 def test_each_verdict_reads_right_for_monolith_and_sandbox_fusion(
-    verdict: str, run: dict[str, Any], monolith: str, fusion: str, run_status: str, code: int
+    verdict: str, run: dict[str, Any], monolith: str, fusion: str, run_status: str, code: int | None
 ) -> None:
     result = _result(verdict, **run)
     assert monolith_view("t", result)["status"] == monolith
@@ -55,25 +63,52 @@ def test_each_verdict_reads_right_for_monolith_and_sandbox_fusion(
 
 
 def test_compile_errors_and_our_failures() -> None:
-    compiled = {
-        "verdict": "CE",
-        "compile": {"ok": False, "message": "error: expected ';'", "seconds": 0.1},
-        "run": None,
-    }
+    record = {"ok": False, "status": "Finished", "return_code": 1, "stdout": "", "stderr": "error: expected ';'"}
+    compiled = {"verdict": "CE", "compile": {**record, "message": "compilation failed", "seconds": 0.1}, "run": None}
     fusion = sandbox_fusion_view(compiled)
     assert fusion["status"] == "Failed" and fusion["compile_result"]["return_code"] == 1
     assert "expected" in fusion["compile_result"]["stderr"] and fusion["run_result"] is None
+    timed_out = {**compiled, "compile": {**compiled["compile"], "status": "TimeLimitExceeded", "return_code": None}}
+    assert sandbox_fusion_view(timed_out)["compile_result"]["status"] == "TimeLimitExceeded"
     assert monolith_view("t", compiled)["error"].startswith("compilation failed")
     ours = {"verdict": "IE", "infrastructure_error": True, "error": "the sandbox failed"}
     assert sandbox_fusion_view(ours)["status"] == "SandboxError"
     assert monolith_view("t", ours)["status"] == "error"
 
 
-def test_a_bug_of_ours_while_running_a_job_is_ie_not_a_crash() -> None:
-    result = execute_job("run", {"code": "print(1)"}, Context())  # no language: never checked at submission
+def test_a_bug_of_ours_while_running_a_job_is_ie_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(job: object) -> dict[str, Any]:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(execution, "run_typed", broken)
+    result = execute_job("run", {"code": "print(1)", "language": "python"}, Context())
     assert result["verdict"] == "IE" and result["infrastructure_error"]
     assert "internal error" in result["error"]
+    unrunnable = execute_job("run", {"code": "print(1)"}, Context())  # no language: never accepted
+    assert unrunnable["verdict"] == "IE" and not unrunnable["infrastructure_error"]
     assert execute_job("transmogrify", {}, Context())["verdict"] == "IE"
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        ({"files": {"../escape.txt": ""}}, "inside the working directory"),
+        ({"files": {"/etc/passwd": ""}}, "inside the working directory"),
+        ({"files": {"data.txt": "not base64!"}}, "not base64"),
+        ({"fetch_files": ["../../x"]}, "inside the working directory"),
+        ({"limits": {"cpu_time": [1]}}, "malformed run request"),
+    ],
+)
+def test_a_run_job_is_validated_when_it_is_made(payload: dict[str, Any], message: str) -> None:
+    with pytest.raises(UsageError, match=re.escape(message)):
+        parse_job("run", {"code": "print(1)", "language": "python", **payload}, Context())
+
+
+def test_sandbox_fusion_requests_become_quick_wall_clock_runs_that_keep_a_mebibyte() -> None:
+    job = parse_job("run", run_payload_sandbox_fusion({"code": "x", "run_timeout": 3, "files": {"d/a": ""}}), Context())
+    assert job.lane == "quick" and job.limits.wall_time == 3 and job.output_bytes == 1024 * 1024  # type: ignore[union-attr]
+    assert job.files == {"d/a": b""}  # type: ignore[union-attr]
+    assert parse_job("run", run_payload_monolith({"code": "x", "run_profiling": True}), Context()).lane == "measured"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
@@ -130,13 +165,17 @@ def test_the_service_policy_bounds_repeat_below_the_librarys_bound() -> None:
 
 def test_a_batch_is_measured_as_it_says_and_an_older_clients_batch_as_it_was() -> None:
     item = {"language": "python", "source": "print(1)", "tests": [{"input": ""}]}
-    assert _batch({"batch": {"items": [item]}}, Context()).measurement == Measurement()
-    chosen = _batch({"batch": {"items": [item], "measurement": {"repeat": 2, "counter": "off"}}}, Context())
-    assert chosen.measurement == Measurement(repeat=2, metric="cpu_time", counter="off")
+
+    def batch(data: dict[str, Any]) -> Measurement:
+        return BatchJob.parse({"batch": data}, Context()).batch.measurement
+
+    assert batch({"items": [item]}) == Measurement()
+    chosen = batch({"items": [item], "measurement": {"repeat": 2, "counter": "off"}})
+    assert chosen == Measurement(repeat=2, metric="cpu_time", counter="off")
     older = {"items": [item], "repeat": 4, "estimator": "median", "options": {"sample_hz": 100, "instructions": "off"}}
-    assert _batch({"batch": older}, Context()).measurement == Measurement(4, "median", "cpu_time", "off")
+    assert batch(older) == Measurement(4, "median", "cpu_time", "off")
     with pytest.raises(UsageError, match=r"1 \.\. 20"):
-        _batch({"batch": {"items": [item], "measurement": {"repeat": 30}}}, Context())
+        batch({"items": [item], "measurement": {"repeat": 30}})
 
 
 def test_a_result_on_hidden_tests_keeps_no_detail_that_could_quote_them() -> None:
@@ -146,6 +185,6 @@ def test_a_result_on_hidden_tests_keeps_no_detail_that_could_quote_them() -> Non
         "unmeasured": {"instructions": "the counting pass gave WA: expected 'SECRET' got 'x'"},
         "tests": [{"index": 0, "detail": "SECRET", "run": {"stdout": "SECRET", "stderr": "SECRET", "message": "x"}}],
     }
-    hidden = _hidden(result)
+    hidden = hide(result)
     assert "SECRET" not in repr(hidden) and hidden["hidden_tests"]
     assert hidden["unmeasured"] == {"instructions": "the counting pass gave WA"}

@@ -1,6 +1,8 @@
-"""verl's compute_score over the same rewards, called directly (real sandbox judging).
+"""verl's compute_score over the same rewards, called directly and as verl's reward manager calls it
+(real sandbox judging), and `data export verl`'s Parquet.
 
-The one stub is in `test_infrastructure_error_is_a_not_scored_dict`: judge_solution answers IE.
+The stubs: judge_solution answers IE in `test_infrastructure_error_is_a_not_scored_dict` and for one
+marked program of the reward-manager batch.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from afterburner.judge.judge import JudgeResult
 from afterburner.judge.measurement import CLOCK_ONLY, Measurement
 from afterburner.training import reward_judge
 from afterburner.training.rewards import AfterburnerReward, PaperReward
-from afterburner.training.verl import compute_score, ground_truth_row, reward_for
+from afterburner.training.verl import compute_score, ground_truth_row, reward_for, verl_rows, write_verl
 
 PROBLEM_DIR = Path(bundled.__file__).parent / "venus_mini" / "problems" / "001-two-sum"
 OPTIMAL = (PROBLEM_DIR / "solutions" / "python" / "optimal.py").read_text()
@@ -44,14 +46,14 @@ def truth(**changes: Any) -> dict[str, Any]:
 
 def test_hard_coded_answer_scores_the_failure_reward() -> None:
     score = compute_score("venus-mini", HARD_CODED, json.dumps(truth()), {"index": 3, "split": "train"})
-    assert score == -1.0 and isinstance(score, float)
+    assert score == {"score": -1.0, "not_scored": False, "reason": ""} and isinstance(score["score"], float)
 
 
 def test_paper_reward_by_extra_info() -> None:
     """No code against a passing original: pass -> fail, c = -1, R = -0.5 (judges the original, by the clock)."""
     clock = {"metric": "cpu_time"}
     score = compute_score("venus-mini", "no code at all", truth(), {"reward": "paper", **clock})
-    assert score == pytest.approx(-0.5)
+    assert score["score"] == pytest.approx(-0.5) and not score["not_scored"]
     paper = reward_for("paper", clock)
     assert isinstance(paper, PaperReward) and paper.measurement == CLOCK_ONLY  # a clock ranks: nothing counted
     assert paper.stats.originals_judged + paper.stats.originals_cached == 1
@@ -79,7 +81,47 @@ def test_infrastructure_error_is_a_not_scored_dict(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(reward_judge, "judge_solution", failing)
     info = {"disk_cache": False}
     score = compute_score("venus-mini", HARD_CODED, truth(), info)
-    assert isinstance(score, dict)
     assert score["score"] == 0.0 and score["not_scored"] is True and "sandbox failed" in score["reason"]
-    dict_score = compute_score("venus-mini", "no code", truth(), {**info, "dict_scores": True})
-    assert dict_score == {"score": -1.0, "not_scored": False, "reason": ""}
+    assert compute_score("venus-mini", "no code", truth(), info) == {"score": -1.0, "not_scored": False, "reason": ""}
+
+
+FAILS_ON_OUR_SIDE = "# the sandbox fails on this one (stubbed)"
+
+
+def test_a_reward_manager_batch_of_pass_fail_and_infrastructure_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """verl's reward manager: compute_score per sample, "score" the reward, every other key appended to a
+    per-key list; mixed outcomes must leave every list as long as the batch."""
+    real = reward_judge.judge_solution
+
+    def sometimes_failing(problem: Any, language: str, code: str, *args: Any, **kwargs: Any) -> JudgeResult:
+        if FAILS_ON_OUR_SIDE in code:
+            return JudgeResult(CompileResult(True, None), Measured(Verdict.IE, detail="the sandbox failed (stub)"))
+        return real(problem, language, code, *args, **kwargs)
+
+    monkeypatch.setattr(reward_judge, "judge_solution", sometimes_failing)
+    rows = verl_rows([{**truth(), "prompt": [{"role": "user", "content": "make it faster"}]}] * 3)
+    answers = [f"```python\n{OPTIMAL}\n```", HARD_CODED, f"```python\n{OPTIMAL}\n{FAILS_ON_OUR_SIDE}\n```"]
+    rewards: list[float] = []
+    extra: dict[str, list[Any]] = {}
+    for row, answer in zip(rows, answers, strict=True):  # what verl's NaiveRewardManager does per sample
+        info = {**row["extra_info"], "disk_cache": False, "metric": "cpu_time"}
+        result = compute_score(row["data_source"], answer, row["reward_model"]["ground_truth"], info)
+        assert isinstance(result, dict)
+        rewards.append(result["score"])
+        for key, value in result.items():
+            extra.setdefault(key, []).append(value)
+    assert all(len(values) == len(rows) for values in extra.values())
+    assert extra["not_scored"] == [False, False, True] and "sandbox failed" in extra["reason"][2]
+    assert rewards[1] == -1.0 and rewards[2] == 0.0 and rewards[0] > -1.0  # the passing one is not failed
+
+
+def test_the_verl_export_holds_verls_fields(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    row = {**truth(), "prompt": [{"role": "system", "content": "s"}, {"role": "user", "content": "u"}]}
+    assert write_verl(tmp_path, [row, row]) == {"train.parquet": 2}
+    read = pq.read_table(tmp_path / "train.parquet").to_pylist()
+    assert set(read[0]) == {"data_source", "prompt", "ability", "reward_model", "extra_info"}
+    assert read[0]["prompt"] == row["prompt"] and read[0]["ability"] == "code"
+    assert read[0]["reward_model"]["style"] == "rule" and read[1]["extra_info"]["index"] == 1
+    assert ground_truth_row(read[0]["reward_model"]["ground_truth"], read[0]["data_source"]).problem_id == "1"

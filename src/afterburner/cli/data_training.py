@@ -28,8 +28,13 @@ __all__ = ["app", "export", "split"]
 DEFAULTS = ExportSettings("sft")  # the one source of the export's defaults (and help, `help_of`)
 
 Kind = Annotated[
-    str, typer.Argument(help="sft (best solutions), dpo (better/worse pairs) or grpo (prompts to improve).")
+    str,
+    typer.Argument(
+        help="sft (best solutions), dpo (better/worse pairs), grpo (prompts to improve), or verl (grpo rows as "
+        "verl's RL Parquet, rewarded by afterburner.training.verl.compute_score)."
+    ),
 ]
+VERL = "verl"  # a kind of the command line: grpo rows in verl's format
 Objective = Annotated[
     str,
     typer.Option(
@@ -96,6 +101,12 @@ def _summary(manifest: dict[str, Any], out_dir: Path) -> None:
         out.print(f"  dropped {reason}: {count}", highlight=False)
     if manifest["format"] == "trl":
         out.print(f"  wrote {out_dir} (load with datasets.load_from_disk)", highlight=False)
+    if manifest["format"] == VERL:
+        out.print(
+            "  verl: data.train_files=<out>/train.parquet custom_reward_function.path=<afterburner>/training/verl.py "
+            "custom_reward_function.name=compute_score",
+            highlight=False,
+        )
     for name in [*manifest["files"], "export.json"]:
         out.print(f"  wrote {out_dir / name}", highlight=False)
 
@@ -126,6 +137,8 @@ def export(
 
     "time" is decided by --metric: exact instruction counts by default, the clock with --metric cpu_time.
     """
+    if kind == VERL:
+        kind, fmt = "grpo", VERL
     objectives = _objectives(kind, objective, fmt)
     settings = ExportSettings(
         kind,

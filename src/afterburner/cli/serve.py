@@ -13,7 +13,7 @@ from afterburner.cli.options import MeasureCoresOption, apply_measure_cores
 from afterburner.core.config import default_of, help_of
 from afterburner.core.errors import UsageError
 from afterburner.service.config import ServiceConfig
-from afterburner.service.execution import Policy
+from afterburner.service.jobs import Policy
 
 out = Console(stderr=True)
 DEFAULT_STATE_DIR = Path(default_of(ServiceConfig, "state_dir"))
@@ -28,6 +28,9 @@ def serve(
     port: Annotated[int, typer.Option("--port", help=_setting("port"))] = default_of(ServiceConfig, "port"),
     state_dir: Annotated[Path, typer.Option("--state-dir", help=_setting("state_dir"))] = DEFAULT_STATE_DIR,
     workers: Annotated[int, typer.Option("--workers", help=_setting("workers"))] = default_of(ServiceConfig, "workers"),
+    quick_workers: Annotated[int, typer.Option("--quick-workers", help=_setting("quick_workers"))] = default_of(
+        ServiceConfig, "quick_workers"
+    ),
     mode: Annotated[str, typer.Option("--mode", help=_setting("mode"))] = default_of(ServiceConfig, "mode"),
     executor: Annotated[str, typer.Option("--executor", help=_setting("executor"))] = default_of(
         ServiceConfig, "executor"
@@ -63,6 +66,7 @@ def serve(
         state_dir=str(state_dir),
         mode=mode,
         workers=workers,
+        quick_workers=quick_workers,
         executor=executor,
         token_file=str(token_file) if token_file else None,
         max_queue=max_queue,
@@ -80,7 +84,8 @@ def serve(
 
     from afterburner.service.app import create_app
 
-    pool = f"{config.worker_count()} worker process(es)" if config.executor == "local" else config.executor
+    measured = f"{config.worker_count()} worker process(es)" if config.executor == "local" else config.executor
+    pool = f"{measured} + {config.quick_worker_count()} quick"
     out.print(
         f"afterburner judge on http://{host}:{port} ({config.mode} mode, {pool}, jobs in {state_dir}/jobs.sqlite3, "
         f"{'token auth' if tokens else 'no auth'}); docs at /docs"

@@ -1,7 +1,8 @@
 """The HTTP service (FastAPI): its start and stop, and the guard on request size.
 
-Workers (local processes or Ray actors) start with the app and claim jobs from the durable job
-table, so concurrency is bounded by the workers, not the requests. The endpoints are in
+Workers (local processes or Ray actors for the measured lane, local processes for the quick lane)
+start with the app and claim jobs from the durable job table, so concurrency is bounded by the
+workers, not the requests. The endpoints are in
 `service.routes`.
 """
 
@@ -21,10 +22,10 @@ from fastapi.responses import JSONResponse
 from afterburner.core.errors import UsageError
 from afterburner.service import routes
 from afterburner.service.config import ServiceConfig
-from afterburner.service.execution import Context
+from afterburner.service.jobs import Context
+from afterburner.service.pools import LocalWorkers, Pool, Pools, RayWorkers, Supervisor
 from afterburner.service.state import Completions, ServiceState
 from afterburner.service.store import JobStore
-from afterburner.service.workers import LocalWorkers, Pool, RayWorkers, Supervisor
 
 
 class BodyLimit:
@@ -83,12 +84,15 @@ def _start(config: ServiceConfig) -> tuple[ServiceState, int]:
         synchronous="FULL" if config.durable else "NORMAL",
     )
     store.requeue_all_running()  # their workers belonged to a service that is gone
-    pool: Pool
+    measured: Pool
     if config.executor == "local":
-        pool = LocalWorkers(config, config.worker_count(), adopt=config.adopt_orphans)
+        measured = LocalWorkers(config, config.worker_count(), adopt=config.adopt_orphans)
     else:
         address = config.executor.partition(":")[2] or None
-        pool = RayWorkers(config, store, address)
+        measured = RayWorkers(config, store, address)
+    # Correctness-only runs: worker processes of their own here, whatever runs the measured lane.
+    quick = LocalWorkers(config, config.quick_worker_count(), adopt=config.adopt_orphans, lane="quick")
+    pool = Pools(measured, quick)
     pool.start()
     supervisor = Supervisor(store, pool)
     supervisor.start()

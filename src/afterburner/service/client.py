@@ -59,7 +59,7 @@ def _detail(response: httpx.Response) -> str:
 
 
 def _done(body: dict[str, Any]) -> bool:
-    return body.get("status") not in ("queued", "running")
+    return body.get("status") not in ("queued", "running", "processing")
 
 
 class _Settings:

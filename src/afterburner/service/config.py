@@ -11,7 +11,7 @@ from afterburner.core.config import require, setting
 from afterburner.core.errors import UsageError
 from afterburner.core.limits import MiB
 from afterburner.sandbox.cores import all_cores, core_plan
-from afterburner.service.execution import Policy
+from afterburner.service.jobs import Policy
 
 MODES = ("measurement", "throughput")
 TOKEN_ENV = "AFTERBURNER_SERVICE_TOKENS"
@@ -30,6 +30,11 @@ class ServiceConfig:
         "throughput: every core runs jobs (more jobs per second, noisier figures).",
     )
     workers: int = setting(0, "Worker processes (0: one per measure core, or per core in throughput mode).")
+    quick_workers: int = setting(
+        0,
+        "Worker processes of the quick lane: correctness-only runs (/run_code, /execute without profiling), "
+        "unpinned, never behind measured jobs (0: one per core, at least 2).",
+    )
     executor: str = setting("local", "Where jobs run: local worker processes, or ray[:ADDRESS] (one actor per core).")
     token_file: str | None = setting(None, f"File of bearer tokens, one per line (also ${TOKEN_ENV}, comma-separated).")
     max_queue: int = setting(10_000, "Queued jobs at most; beyond it submissions get 429 with Retry-After.")
@@ -50,6 +55,7 @@ class ServiceConfig:
                 (self.mode in MODES, f"mode must be one of {', '.join(MODES)}"),
                 (0 <= self.port <= 65535, "port must be 0 .. 65535"),
                 (0 <= self.workers <= 512, "workers must be 0 .. 512"),
+                (0 <= self.quick_workers <= 512, "quick_workers must be 0 .. 512"),
                 (1 <= self.max_queue <= 10_000_000, "max_queue must be 1 .. 10000000"),
                 (1024 <= self.max_request_bytes <= 1024 * MiB, "max_request_bytes must be 1 KB .. 1 GB"),
                 (self.result_ttl > 0, "result_ttl must be positive"),
@@ -79,6 +85,9 @@ class ServiceConfig:
         if self.workers:
             return self.workers
         return len(all_cores()) if self.mode == "throughput" else len(core_plan().measure)
+
+    def quick_worker_count(self) -> int:
+        return self.quick_workers or max(2, len(all_cores()))
 
     def cores(self) -> dict[str, object]:
         """Where the workers' runs go: the measure cores, or every core in throughput mode."""

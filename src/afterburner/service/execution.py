@@ -1,239 +1,177 @@
-"""What a service job does: run a program, judge it on tests or a dataset problem, or judge a batch.
+"""Running a service job: a typed job (`service.jobs`) in, a typed result (`service.results`) out.
 
-Jobs are plain JSON (`kind`, `payload`), checked when they are submitted (`check_job`, so a bad
-request is a 4xx at once, not a failed job later) and run by a worker process or a Ray actor
-(`execute_job`). A failure on our side (the sandbox, a generator) comes back as an IE result,
-never as the program's verdict. Judging on a dataset problem uses its hidden scoring tests, and
-its result says nothing about them: no inputs, outputs, or what the program printed.
+A failure on our side (the sandbox, a generator) comes back as an IE result, never as the
+program's verdict. Judging on a dataset problem uses its hidden scoring tests, and its result says
+nothing about them: no inputs, outputs, or what the program printed.
 
-How a job is measured is one `Measurement` (repeat, estimator, metric, counter), read from the
-request by `measurement` with the library's bounds and this judge's largest repeat. A judge job
-left to the defaults is measured as the library measures (counts decide); a run is one execution
-by the clock unless it asks for a counter, so Monolith's and SandboxFusion's clients never wait
-for a count they did not ask for.
+A run's working directory is the sandbox's private /tmp. Files a request sends (SandboxFusion's
+`files`, paths relative to the working directory) are staged read-only in /box under plain names
+and copied to their paths before the program starts, so `open("data.txt")` finds them; files it
+asks back (`fetch_files`) are read after the program ends and returned base64. Both go through a
+small `sh` wrapper around the program, only when asked for.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import functools
+import secrets
+import shlex
+import shutil
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from afterburner.core.errors import AfterburnerError, SandboxUnavailable, UsageError
-from afterburner.core.limits import COMPILE_LIMITS, Limits, MiB
-from afterburner.core.metrics import Metric
+from afterburner.core.limits import Limits
 from afterburner.core.results import RunResult
-from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets.judging import judge_solution
-from afterburner.datasets.model import Problem
-from afterburner.datasets.registry import load_dataset
 from afterburner.datasets.testgen import TestSplit
 from afterburner.judge.compiler import Program, compile_source
 from afterburner.judge.counting import count_run, resolve, startup_count
 from afterburner.judge.executor import JudgeBatch, run_locally
 from afterburner.judge.judge import JudgeItem
-from afterburner.judge.measurement import CLOCK_ONLY, Measurement
-from afterburner.judge.wire import (
-    batch_from_dict,
-    checker_from_dict,
-    limits_from_dict,
-    options_from_dict,
-    result_to_dict,
-    source_digest,
-)
+from afterburner.judge.measurement import Measurement
 from afterburner.languages.base import Language
-from afterburner.languages.registry import get_language
+from afterburner.sandbox.runner import SandboxOptions, run
+from afterburner.service.jobs import BatchJob, Context, Job, JudgeJob, RunJob, parse_job
+from afterburner.service.results import (
+    CompileRecord,
+    RunOutcome,
+    batch_outcome,
+    failed_on_our_side,
+    judge_outcome,
+)
 
-KINDS = ("run", "judge", "batch")
-OUTPUT_CHARS = 65_536  # of stdout and stderr, per run, in a result
 LOG_POINTS = 1000  # memory samples kept for run_profiling
-SETTINGS = ("repeat", "estimator", "metric", "counter")  # a request's measurement fields
-LEGACY_COUNTERS = ("off", "auto", "perf", "valgrind")  # options.instructions, read as `counter`
-# What a request that says nothing is measured with: a judge job as the library measures (counts
-# decide); a run once, by the clock (its clients asked for its output and times, not a count).
-JUDGE_DEFAULT = Measurement()
-RUN_DEFAULT = replace(CLOCK_ONLY, repeat=1)
+QUICK_SAMPLE_HZ = 100  # a quick (correctness-only) run's memory sampling: its peak is exact anyway
+STAGED = "afterburner-file-{}"  # a request's file i, staged in /box under a plain name
+SHELL = "/bin/sh"
+
+
+# --- the working directory: files in, files out ----------------------------------------------
 
 
 @dataclass(frozen=True)
-class Policy:
-    """What the service accepts: datasets it judges on, the largest code and the widest limits."""
+class WorkdirProgram(Program):
+    """A program run through `sh -c SCRIPT`: the script prepares the working directory, runs the
+    program ("$@") and, when files are fetched, prints them after a random mark on stdout."""
 
-    datasets: tuple[str, ...] = ("venus-mini",)
-    max_code_bytes: int = 1 * MiB
-    max_cpu_seconds: float = 60.0
-    max_memory_bytes: int = 4096 * MiB
-    max_tests: int = 1000
-    max_repeat: int = 20
+    script: str = ""
 
-
-@dataclass(frozen=True)
-class Context:
-    """A worker's view: the policy, and which evaluator sources it trusts (its bundled datasets')."""
-
-    policy: Policy = field(default_factory=Policy)
-
-    def trusted(self, digest: str) -> bool:
-        return digest in _bundled_evaluators(self.policy.datasets)
+    def argv(self, limits: Limits, counted: bool = False) -> list[str]:
+        return [SHELL, "-c", self.script, "sh", *super().argv(limits, counted)]
 
 
-@functools.cache
-def _bundled_evaluators(datasets: tuple[str, ...]) -> frozenset[str]:
-    """Digests of evaluators that ship with Afterburner: those run in-process, every other sandboxed."""
-    digests: set[str] = set()
-    for name in datasets:
-        try:
-            loaded = load_dataset(name)
-        except AfterburnerError:
-            continue
-        digests.update(source_digest(p.evaluator) for p in loaded.problems if p.bundled and p.evaluator)
-    return frozenset(digests)
+def _workdir_script(paths: list[str], fetch: tuple[str, ...], mark: str) -> str:
+    lines = []
+    for index, path in enumerate(paths):
+        parent = str(Path(path).parent)
+        if parent != ".":
+            lines.append(f"mkdir -p {shlex.quote(parent)}")
+        lines.append(f"cp /box/{STAGED.format(index)} {shlex.quote(path)}")
+    if not fetch:
+        return "\n".join([*lines, 'exec "$@"'])
+    names = " ".join(shlex.quote(name) for name in fetch)
+    return "\n".join(
+        [
+            *lines,
+            '"$@"',
+            "status=$?",
+            f"printf '\\n%s\\n' {mark}",
+            f'for f in {names}; do if [ -f "$f" ]; then printf "%s\\n" "$f"; base64 -w 0 "$f"; echo; fi; done',
+            'exit "$status"',
+        ]
+    )
 
 
-@functools.cache
-def _problem(dataset: str, problem_id: str) -> Problem:
-    try:
-        return load_dataset(dataset).get(problem_id)
-    except KeyError as error:
-        raise UsageError(f"dataset {dataset!r} has no problem {problem_id!r}") from error
+def _prepared(program: Program, job: RunJob) -> tuple[Program, bytes]:
+    """The program with its working directory prepared, and the mark its fetched files follow."""
+    if not job.files and not job.fetch_files:
+        return program, b""
+    paths = list(job.files)
+    staged = {STAGED.format(i): job.files[path] for i, path in enumerate(paths)}
+    mark = f"afterburner-fetched-{secrets.token_hex(12)}"
+    script = _workdir_script(paths, job.fetch_files, mark)
+    return WorkdirProgram(program.language, {**program.files, **staged}, script), mark.encode()
 
 
-# --- checking requests ------------------------------------------------------------------------
-
-
-def _limits(data: Any, policy: Policy) -> Limits:
-    limits = limits_from_dict(data if isinstance(data, dict) else None)
-    if limits.cpu_time > policy.max_cpu_seconds or limits.effective_wall_time > 2 * policy.max_cpu_seconds + 1:
-        raise UsageError(f"this judge allows at most {policy.max_cpu_seconds:g} s of CPU time per run")
-    if limits.memory > policy.max_memory_bytes:
-        raise UsageError(f"this judge allows at most {policy.max_memory_bytes // MiB} MB of memory per run")
-    return limits
-
-
-def _code(payload: dict[str, Any], policy: Policy) -> str:
-    code = payload.get("code")
-    if not isinstance(code, str):
-        raise UsageError("code must be a string")
-    if len(code.encode()) > policy.max_code_bytes:
-        raise UsageError(f"code is larger than {policy.max_code_bytes} bytes")
-    return code
-
-
-def _files(data: Any, language: Language) -> dict[str, bytes]:
-    """SandboxFusion-style files: name -> base64 content, placed read-only beside the program in /box."""
-    if not data:
-        return {}
-    if not isinstance(data, dict):
-        raise UsageError("files must map names to base64 contents")
+def _fetched(result: RunResult, mark: bytes) -> tuple[RunResult, dict[str, bytes]]:
+    """The program's own stdout, and the files printed after the mark (none when it never got there)."""
+    if not mark:
+        return result, {}
+    head, found, tail = result.stdout.rpartition(b"\n" + mark + b"\n")
+    if not found:
+        return result, {}
     files: dict[str, bytes] = {}
-    for name, content in data.items():
-        if not isinstance(name, str) or not name or "/" in name or name in (".", "..") or name == language.source:
-            raise UsageError(f"file name {name!r} must be a plain name other than {language.source}")
+    lines = tail.split(b"\n")
+    for name, content in zip(lines[0::2], lines[1::2], strict=False):
         try:
-            files[name] = base64.b64decode(content or "", validate=True)
-        except (binascii.Error, TypeError) as error:
-            raise UsageError(f"file {name!r} is not base64") from error
-    return files
+            files[name.decode()] = base64.b64decode(content, validate=True)
+        except (binascii.Error, UnicodeDecodeError):
+            continue
+    return replace(result, stdout=head), files
 
 
-def _dataset_problem(payload: dict[str, Any], policy: Policy) -> Problem:
-    dataset = str(payload.get("dataset"))
-    if dataset not in policy.datasets:
-        raise UsageError(f"this judge serves datasets {', '.join(policy.datasets)}, not {dataset!r}")
-    return _problem(dataset, str(payload.get("problem_id")))
+# --- compiling --------------------------------------------------------------------------------
 
 
-def measurement(request: Mapping[str, Any], policy: Policy, default: Measurement) -> Measurement:
-    """A request's measurement settings, validated: the library's bounds, and this judge's largest repeat.
-
-    Fields the request leaves out come from `default`, but the other of metric and counter follows
-    the one given, as on the command line: a metric alone counts with `auto` when instructions rank
-    and not at all when a clock does; `counter: off` alone ranks by CPU time. The older
-    `options.instructions` (off|auto|perf|valgrind) is read as `counter`.
-    """
-    given = {name: request[name] for name in SETTINGS if request.get(name) is not None}
-    options = request.get("options") or {}
-    legacy = options.get("instructions") if isinstance(options, Mapping) else None
-    if legacy is not None:
-        if legacy not in LEGACY_COUNTERS:
-            raise UsageError(f"options.instructions must be one of {', '.join(LEGACY_COUNTERS)} (or use counter)")
-        if given.setdefault("counter", legacy) != legacy:
-            raise UsageError(f"options.instructions {legacy!r} and counter {given['counter']!r} disagree")
-    if "metric" in given and "counter" not in given:
-        given["counter"] = "auto" if given["metric"] == Metric.INSTRUCTIONS else "off"
-    if given.get("counter") == "off":
-        given.setdefault("metric", CLOCK_ONLY.metric)
-    repeat = given.get("repeat")
-    if isinstance(repeat, int) and not 1 <= repeat <= policy.max_repeat:
-        raise UsageError(f"repeat must be 1 .. {policy.max_repeat} on this judge")
-    return Measurement.from_dict({**default.to_dict(), **given})
-
-
-def _batch(payload: Mapping[str, Any], context: Context) -> JudgeBatch:
-    """A batch job's batch, checked like a judge job: its size, its limits, its measurement.
-
-    A batch from an older client carries `repeat`, `estimator` and `options.instructions` instead
-    of `measurement`: it is measured as it was then, ranked by CPU time.
-    """
-    data = payload.get("batch")
-    if not isinstance(data, Mapping):
-        raise UsageError("a batch job needs its batch")
-    policy = context.policy
-    settings = data.get("measurement")
-    if settings is None and ({"repeat", "estimator"} & set(data) or "instructions" in (data.get("options") or {})):
-        chosen = measurement(data, policy, CLOCK_ONLY)
-    elif settings is None or (isinstance(settings, Mapping) and not set(settings) - set(SETTINGS)):
-        chosen = measurement(settings or {}, policy, JUDGE_DEFAULT)
-    else:
-        raise UsageError(f"a batch's measurement holds {', '.join(SETTINGS)}")
-    current = {key: value for key, value in data.items() if key not in ("repeat", "estimator")}  # now in measurement
-    batch = batch_from_dict({**current, "measurement": chosen.to_dict()}, context.trusted)
-    for item in batch.items:
-        if len(item.source.encode()) > policy.max_code_bytes:
-            raise UsageError(f"a program of the batch is larger than {policy.max_code_bytes} bytes")
-    _limits(data.get("limits"), policy)
-    return batch
+def _compiler_run(language: Language, code: str, limits: Limits) -> tuple[CompileRecord, Program | None]:
+    """The compiler run once more, uncached, for what SandboxFusion reports of a compile step: its
+    return code, stdout and stderr, and whether it ran out of time (the build cache keeps a summary)."""
+    out = Path(tempfile.mkdtemp(prefix="afterburner-service-build-"))
+    try:
+        options = language.sandbox_options(SandboxOptions(env=language.compile_env, sample_hz=100, pin_core=False))
+        try:
+            result = run(
+                list(language.compile), {language.source: code.encode()}, limits, options=options, output_dir=out
+            )
+        except AfterburnerError as error:
+            result = RunResult.infrastructure_error(str(error))
+        kept = [path for pattern in language.artifacts for path in out.glob(pattern) if path.is_file()]
+        program = None
+        if result.verdict is Verdict.OK and kept:
+            program = Program(language, {path.name: path.read_bytes() for path in kept})
+        status = "TimeLimitExceeded" if result.verdict is Verdict.TLE else "Finished"
+        if result.verdict is Verdict.IE:
+            status = "Error"
+        code_ = result.exit_code if result.signal is None else -result.signal
+        if result.verdict is Verdict.TLE:
+            code_ = None
+        elif code_ == 0 and program is None:
+            code_ = 1  # it exited 0 but left nothing to run: a failure all the same
+        message = f"{result.message or ('ok' if program else 'compilation failed')}\n{result.stderr_text}".strip()
+        record = CompileRecord(
+            ok=program is not None,
+            status=status,  # type: ignore[arg-type]
+            return_code=code_,
+            stdout=result.stdout_text,
+            stderr=result.stderr_text if result.verdict is not Verdict.IE else result.message,
+            seconds=result.wall_time,
+            message=message,
+        )
+        return record, program
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
 
 
-def check_job(kind: str, payload: dict[str, Any], context: Context) -> None:
-    """Raise UsageError (a 4xx) for a job that cannot be run as asked."""
-    policy = context.policy
-    if kind not in KINDS:
-        raise UsageError(f"unknown job kind {kind!r}", f"use {', '.join(KINDS)}")
-    if kind == "batch":
-        _batch(payload, context)
-        return
-    language = get_language(str(payload.get("language", "")))
-    _code(payload, policy)
-    _limits(payload.get("limits"), policy)
-    options_from_dict(payload.get("options"))
-    if kind == "run":
-        measurement(payload, policy, RUN_DEFAULT)
-        _files(payload.get("files"), language)
-        return
-    measurement(payload, policy, JUDGE_DEFAULT)
-    if payload.get("dataset") is not None:
-        problem = _dataset_problem(payload, policy)
-        if language.name not in problem.languages:
-            raise UsageError(f"problem {problem.id} has no {language.name} runner")
-        return
-    tests = payload.get("tests")
-    if not isinstance(tests, list) or not tests or len(tests) > policy.max_tests:
-        raise UsageError(f"judging needs tests (1 .. {policy.max_tests}) or a dataset and problem_id")
-    checker_from_dict(payload.get("checker") or {}, context.trusted)
+def compile_job(job: RunJob) -> tuple[CompileRecord | None, Program | None]:
+    """Compile (cached by content); a failure is compiled once more for its full record."""
+    compiled = compile_source(job.language, job.code, job.compile_limits)
+    if not job.language.compiled:
+        return None, compiled.program
+    if compiled.program is not None:
+        record = CompileRecord(
+            True, "Finished", 0, "", compiled.message, compiled.seconds, compiled.cached, compiled.message
+        )
+        return record, compiled.program
+    return _compiler_run(job.language, job.code, job.compile_limits)
 
 
 # --- running ----------------------------------------------------------------------------------
-
-
-def _compile_view(ok: bool, message: str, seconds: float, cached: bool) -> dict[str, Any]:
-    return {"ok": ok, "message": message, "seconds": seconds, "cached": cached}
 
 
 def _memory_log(path: Path) -> list[list[float]]:
@@ -257,8 +195,8 @@ def _backend(settings: Measurement) -> tuple[str, str]:
 
 
 def _run_figures(
-    program: Program, stdin: str, limits: Limits, backend: tuple[str, str], native: RunResult
-) -> dict[str, Any]:
+    program: Program, job: RunJob, backend: tuple[str, str], native: RunResult
+) -> tuple[dict[str, float | None], dict[str, str], dict[str, float | None]]:
     """A run's figures as a judge result has them (`figures`, `unmeasured`, `net`), the count included
     when the run counts and passed."""
     figures: dict[str, float | None] = {
@@ -269,7 +207,7 @@ def _run_figures(
     net: dict[str, float | None] = {}
     counter, unavailable = backend
     if (counter or unavailable) and native.verdict is Verdict.OK:
-        counted = count_run(program, stdin, limits, counter, native) if counter else unavailable
+        counted = count_run(program, job.stdin, job.limits, counter, native) if counter else unavailable
         if isinstance(counted, str):
             unmeasured["instructions"] = counted
         else:
@@ -277,104 +215,74 @@ def _run_figures(
             empty = startup_count(program.language, counter)
             if empty is not None:
                 net["instructions"] = counted - empty
-    return {"figures": figures, "unmeasured": unmeasured, "net": net}
+    return figures, unmeasured, net
 
 
-def run_job(payload: dict[str, Any], context: Context) -> dict[str, Any]:
-    """Compile (cached) and run once; with `profile`, the memory samples come back too; with a
-    counter, one more run counts the program's instructions."""
-    language = get_language(str(payload["language"]))
-    limits = _limits(payload.get("limits"), context.policy)
-    settings = measurement(payload, context.policy, RUN_DEFAULT)
-    compile_seconds = float(payload.get("compile_timeout") or COMPILE_LIMITS.cpu_time)
-    compile_limits = COMPILE_LIMITS.with_(cpu_time=compile_seconds, wall_time=2 * compile_seconds + 1)
-    compiled = compile_source(language, _code(payload, context.policy), compile_limits)
-    view = (
-        _compile_view(compiled.ok, compiled.message, compiled.seconds, compiled.cached) if language.compiled else None
-    )
-    head = {
-        "language": language.name,
-        "compile": view,
-        "measurement": {"metric": settings.metric, "counter": settings.counter},
-    }
-    if compiled.program is None:
-        return {"verdict": Verdict.CE.value, **head, "run": None, "figures": {}, "unmeasured": {}, "net": {}}
-    program = Program(language, {**compiled.program.files, **_files(payload.get("files"), language)})
-    backend = _backend(settings)
-    stdin = str(payload.get("stdin") or "")
+def run_job(job: RunJob) -> RunOutcome:
+    """Compile (cached) and run once; see `RunJob`."""
+    record, compiled = compile_job(job)
+    head = {"language": job.language.name, "measurement": job.measurement, "compile": record}
+    if compiled is None:
+        verdict = Verdict.IE if record is not None and record.status == "Error" else Verdict.CE
+        return RunOutcome(verdict, **head)  # type: ignore[arg-type]
+    program, mark = _prepared(compiled, job)
+    backend = _backend(job.measurement)
+    options = job.options
+    if job.lane == "quick":  # unpinned: never waits for a measure core behind measured work
+        options = replace(options, pin_core=False, sample_hz=min(options.sample_hz, QUICK_SAMPLE_HZ))
     with tempfile.TemporaryDirectory(prefix="afterburner-service-log-") as scratch:
-        log = Path(scratch) / "memory.log" if payload.get("profile") else None
-        options = replace(options_from_dict(payload.get("options")), sample_log=log)
+        log = Path(scratch) / "memory.log" if job.profile else None
+        options = replace(options, sample_log=log)
         if backend[0] == "perf":
             options = replace(options, instructions="perf")  # hardware counters ride along the run
-        result = program.run(stdin, limits, options)
+        result = program.run(job.stdin, job.limits, options)
         samples = _memory_log(log) if log else None
-    return {
-        "verdict": result.verdict.value,
-        **head,
-        "run": result.to_dict(output_chars=OUTPUT_CHARS),
-        "memory_log": samples,
-        "infrastructure_error": result.verdict is Verdict.IE,
-        **_run_figures(program, stdin, limits, backend, result),
-    }
+    result, files = _fetched(result, mark)
+    figures, unmeasured, net = _run_figures(program, job, backend, result)
+    return RunOutcome(
+        result.verdict,
+        **head,  # type: ignore[arg-type]
+        run=result,
+        output_bytes=job.output_bytes,
+        memory_log=samples,
+        figures=figures,
+        unmeasured=unmeasured,
+        net=net,
+        files=files,
+    )
 
 
-def _hidden(result: dict[str, Any]) -> dict[str, Any]:
-    """A result on hidden tests: verdicts and figures per test, nothing of the tests' contents.
-
-    The first failure's detail goes (it may quote what the program printed), and a reason for a
-    metric left unmeasured keeps only its headline ("the counting pass gave WA")."""
-    for test in result.get("tests", []):
-        test["detail"] = ""
-        run = test.get("run") or {}
-        for name in ("stdout", "stderr", "message"):
-            run[name] = ""
-    result["detail"] = ""
-    result["unmeasured"] = {name: reason.split(":", 1)[0] for name, reason in result.get("unmeasured", {}).items()}
-    result["hidden_tests"] = True
-    return result
+def judge_job(job: JudgeJob) -> dict[str, Any]:
+    if job.problem is not None:
+        tests = TestSplit().scoring_tests(job.problem)
+        judged = judge_solution(
+            job.problem, job.language.name, job.code, tests, job.measurement, job.limits, options=job.options
+        )
+        return judge_outcome(job.language.name, job.measurement, judged, len(tests), hidden=True)
+    assert job.checker is not None
+    item = JudgeItem(job.language, job.code, job.tests, job.checker)
+    batch = JudgeBatch((item,), job.limits, job.measurement, job.stop_on_failure, job.options)
+    return judge_outcome(job.language.name, job.measurement, run_locally(batch)[0], len(job.tests), hidden=False)
 
 
-def judge_job(payload: dict[str, Any], context: Context) -> dict[str, Any]:
-    language = get_language(str(payload["language"]))
-    code = _code(payload, context.policy)
-    limits = _limits(payload.get("limits"), context.policy)
-    settings = measurement(payload, context.policy, JUDGE_DEFAULT)
-    options = options_from_dict(payload.get("options"))
-    head = {"language": language.name, "measurement": settings.to_dict()}
-    if payload.get("dataset") is not None:
-        problem = _dataset_problem(payload, context.policy)
-        tests = TestSplit().scoring_tests(problem)
-        judged = judge_solution(problem, language.name, code, tests, settings, limits, options=options)
-        return {**head, **_hidden(result_to_dict(judged)), "tests_total": len(tests)}
-    given = tuple(TestCase(str(t["input"]), str(t.get("output", ""))) for t in payload["tests"])
-    checker = checker_from_dict(payload.get("checker") or {}, context.trusted)
-    item = JudgeItem(language, code, given, checker)
-    batch = JudgeBatch((item,), limits, settings, bool(payload.get("stop_on_failure", True)), options)
-    return {**head, **result_to_dict(run_locally(batch)[0]), "tests_total": len(given)}
+def batch_job(job: BatchJob) -> dict[str, Any]:
+    return batch_outcome(job.batch.measurement, run_locally(job.batch))
 
 
-def batch_job(payload: dict[str, Any], context: Context) -> dict[str, Any]:
-    batch = _batch(payload, context)
-    return {"measurement": batch.measurement.to_dict(), "results": [result_to_dict(r) for r in run_locally(batch)]}
+def run_typed(job: Job) -> dict[str, Any]:
+    if isinstance(job, RunJob):
+        return run_job(job).to_dict()
+    if isinstance(job, JudgeJob):
+        return judge_job(job)
+    return batch_job(job)
 
 
-def failed_on_our_side(message: str) -> dict[str, Any]:
-    return {"verdict": Verdict.IE.value, "infrastructure_error": True, "error": message[:2000]}
-
-
-def execute_job(kind: str, payload: dict[str, Any], context: Context) -> dict[str, Any]:
-    """Run one job; our failures become an IE result with the reason."""
+def execute_job(kind: str, payload: Mapping[str, Any], context: Context) -> dict[str, Any]:
+    """Run one stored job; our failures become an IE result with the reason."""
     try:
-        if kind == "run":
-            return run_job(payload, context)
-        if kind == "judge":
-            return judge_job(payload, context)
-        if kind == "batch":
-            return batch_job(payload, context)
-        return failed_on_our_side(f"unknown job kind {kind!r}")
+        return run_typed(parse_job(kind, payload, context))
     except UsageError as error:  # checked at submission; a dataset that changed since, say
-        return {**failed_on_our_side(f"the job could not be run: {error}"), "infrastructure_error": False}
+        return failed_on_our_side(f"the job could not be run: {error}", ours=False)
     except (AfterburnerError, OSError) as error:
         return failed_on_our_side(f"infrastructure error: {error}")
     except Exception as error:  # a bug of ours: the job ends IE with its reason; the worker lives on

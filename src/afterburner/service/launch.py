@@ -2,10 +2,13 @@
 
 `ServiceProcess` waits until /healthz answers, and stops the service on exit (SIGTERM, then
 SIGKILL). `kill()` is the kill -9 of the fault tests; `start()` again reuses the state directory.
+`verl_sandbox_client()` loads verl's SandboxFusion reward util, the client the tests and the
+benchmark drive a service with.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import signal
 import socket
@@ -13,11 +16,26 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from types import TracebackType
+from types import ModuleType, TracebackType
 
 import httpx
 
 from afterburner.core.errors import AfterburnerError
+
+
+def verl_sandbox_client() -> ModuleType:
+    """verl's `verl/utils/reward_score/sandbox_fusion/utils.py` (its `check_correctness`), loaded alone from
+    the installed wheel (`pip install --no-deps verl`): the rest of verl needs torch and more."""
+    spec = importlib.util.find_spec("verl")
+    if spec is None or not spec.submodule_search_locations:
+        raise AfterburnerError("verl is not installed", "pip install --no-deps verl==0.9.1 (make venv does)")
+    path = Path(spec.submodule_search_locations[0]) / "utils" / "reward_score" / "sandbox_fusion" / "utils.py"
+    loaded = importlib.util.spec_from_file_location("verl_sandbox_fusion_utils", path)
+    if loaded is None or loaded.loader is None:
+        raise AfterburnerError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(loaded)
+    loaded.loader.exec_module(module)
+    return module
 
 
 def free_port() -> int:

@@ -1,10 +1,12 @@
-"""The service's worker pool, and the supervisor that keeps jobs moving.
+"""The service's worker pools, and the supervisor that keeps jobs moving.
 
-`LocalWorkers` runs worker processes (`service.worker`) that claim jobs from the job table
-themselves. `RayWorkers` claims jobs in the service and runs each on a Ray actor
-(`RayExecutor.call`), one thread per actor. Either way the `Supervisor` restarts a worker that
-died and puts its job back in the queue at once, puts jobs with expired leases back, and forgets
-results past their TTL.
+Each pool serves one lane of the job table (`service.jobs`): the measured lane (one worker per
+measure core, each run leasing its core) and the quick lane (correctness-only runs, unpinned, on
+workers of their own, so they never wait behind measured work). `LocalWorkers` runs worker
+processes (`service.process_worker`); `RayWorkers` runs the same claim loop (`service.claim_loop`)
+in one thread per Ray actor, each job sent to its actor (`RayExecutor.call`). `Pools` is the two
+of them as one. The `Supervisor` restarts a worker that died and puts its job back in the queue at
+once, puts jobs with expired leases back, and forgets results past their TTL.
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ import uuid
 from dataclasses import asdict
 from typing import Any, Protocol
 
+from afterburner.service.claim_loop import Wakeup, claim_loop
 from afterburner.service.config import ServiceConfig
-from afterburner.service.execution import Context, execute_job
-from afterburner.service.store import JobStore
-from afterburner.service.worker import heartbeat
+from afterburner.service.execution import execute_job
+from afterburner.service.jobs import Context
+from afterburner.service.results import failed_on_our_side
+from afterburner.service.store import Job, JobStore
 
 STOP_GRACE = 10.0  # seconds a stopping worker may take to finish its job
 
@@ -73,19 +77,20 @@ class LocalWorkers:
     killed worker's runs leave (a dying helper, bubblewrap) comes to it and is reaped at once.
     """
 
-    def __init__(self, config: ServiceConfig, count: int, adopt: bool = False) -> None:
+    def __init__(self, config: ServiceConfig, count: int, adopt: bool = False, lane: str = "measured") -> None:
         self.config = config
         self.count = count
         self.adopt = adopt
+        self.lane = lane
         self.processes: dict[int, tuple[str, subprocess.Popen[bytes]]] = {}
         self.restarts = 0
 
     def _spawn(self, slot: int) -> None:
-        owner = f"worker-{slot}-{uuid.uuid4().hex[:8]}"
+        owner = f"{self.lane}-{slot}-{uuid.uuid4().hex[:8]}"
         argv = [
             sys.executable,
             "-m",
-            "afterburner.service.worker",
+            "afterburner.service.process_worker",
             "--state-dir",
             self.config.state_dir,
             "--owner",
@@ -94,6 +99,8 @@ class LocalWorkers:
             str(os.getpid()),
             "--lease",
             str(self.config.lease_seconds),
+            "--lane",
+            self.lane,
             "--policy",
             json.dumps(asdict(self.config.policy)),
             *([] if self.config.durable else ["--fast-commits"]),
@@ -134,7 +141,7 @@ class LocalWorkers:
 
     def describe(self) -> list[dict[str, Any]]:
         return [
-            {"owner": owner, "pid": process.pid, "alive": process.poll() is None, "kind": "process"}
+            {"owner": owner, "pid": process.pid, "alive": process.poll() is None, "kind": "process", "lane": self.lane}
             for owner, process in self.processes.values()
         ]
 
@@ -152,7 +159,7 @@ class LocalWorkers:
 
 
 class RayWorkers:
-    """One dispatching thread per Ray actor: claim here, run there, record here."""
+    """The claim loop in one thread per Ray actor: claim here, run there, record here."""
 
     def __init__(self, config: ServiceConfig, store: JobStore, address: str | None) -> None:
         from afterburner.judge.ray_executor import RayExecutor
@@ -165,27 +172,19 @@ class RayWorkers:
         self.stopping = threading.Event()
         self.queued = threading.Condition()
 
-    def _dispatch(self, owner: str) -> None:
+    def _run(self, job: Job) -> dict[str, Any]:
         from afterburner.judge.ray_executor import ExecutorFailure
 
-        lease = self.config.lease_seconds
-        while not self.stopping.is_set():
-            job = self.store.claim(owner, lease) if self.store.has_queued() else None
-            if job is None:
-                with self.queued:
-                    self.queued.wait(0.05)
-                continue
-            with heartbeat(lambda job_id=job.id: self.store.heartbeat(job_id, owner, lease), lease / 3):  # type: ignore[misc]
-                try:
-                    result = self.executor.call(execute_job, job.kind, job.payload, self.context)
-                except ExecutorFailure as error:
-                    result = {"verdict": "IE", "infrastructure_error": True, "error": str(error)}
-            self.store.complete(job.id, owner, result)
+        try:
+            return dict(self.executor.call(execute_job, job.kind, job.payload, self.context))
+        except ExecutorFailure as error:
+            return failed_on_our_side(f"infrastructure error: {error}")
 
     def start(self) -> None:
         for slot in range(self.executor.capacity):
             owner = f"ray-{slot}-{uuid.uuid4().hex[:8]}"
-            thread = threading.Thread(target=self._dispatch, args=(owner,), name=owner, daemon=True)
+            args = (self.store, owner, self._run, self.config.lease_seconds, self.stopping, Wakeup(None, self.queued))
+            thread = threading.Thread(target=claim_loop, args=args, name=owner, daemon=True)
             thread.start()
             self.threads.append(thread)
 
@@ -197,7 +196,7 @@ class RayWorkers:
             self.queued.notify_all()
 
     def describe(self) -> list[dict[str, Any]]:
-        return [{"owner": t.name, "alive": t.is_alive(), "kind": "ray"} for t in self.threads]
+        return [{"owner": t.name, "alive": t.is_alive(), "kind": "ray", "lane": "measured"} for t in self.threads]
 
     def stop(self) -> None:
         self.stopping.set()
@@ -205,6 +204,31 @@ class RayWorkers:
         for thread in self.threads:
             thread.join(STOP_GRACE)
         self.executor.close()
+
+
+class Pools:
+    """The measured lane's pool and the quick lane's, started, checked and stopped together."""
+
+    def __init__(self, *pools: Pool) -> None:
+        self.pools = pools
+
+    def start(self) -> None:
+        for pool in self.pools:
+            pool.start()
+
+    def check(self) -> list[str]:
+        return [owner for pool in self.pools for owner in pool.check()]
+
+    def describe(self) -> list[dict[str, Any]]:
+        return [worker for pool in self.pools for worker in pool.describe()]
+
+    def notify(self) -> None:
+        for pool in self.pools:
+            pool.notify()
+
+    def stop(self) -> None:
+        for pool in self.pools:
+            pool.stop()
 
 
 class Supervisor:

@@ -8,8 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from afterburner.judge.measurement import Counter
 from afterburner.judge.stats import Estimator
-from afterburner.service.execution import JUDGE_DEFAULT as DEFAULT
-from afterburner.service.execution import Policy
+from afterburner.service.jobs import JUDGE_DEFAULT as DEFAULT
+from afterburner.service.jobs import Policy
 
 # How a request is measured: one `judge.measurement.Measurement`, checked with its bounds when the
 # job is submitted (`service.execution.measurement`); the descriptions say what a field left out means.
@@ -28,32 +28,44 @@ OPTIONS = (
 
 
 class ExecuteRequest(BaseModel):
-    """Monolith's /execute and /submit body."""
+    """Monolith's /execute and /submit body, either backend's (unknown fields are accepted, logged and ignored)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="allow")
 
     code: str = Field(description="The program's source.")
     language: str = Field("python", description="python, cpp, java, javascript, go or rust (aliases accepted).")
-    stdin: str = Field("", description="Standard input.")
+    stdin: str | None = Field("", description="Standard input.")
     timeout: float = Field(10.0, gt=0, description="CPU time limit, seconds (wall: 2 x timeout + 1).")
     run_profiling: bool = Field(False, description="Return the memory samples as output_dict.log [[t_ns, kB]].")
+    run_memory_profile: bool | None = Field(
+        None,
+        description="The asynchronous backend's run_profiling: with this field /execute answers {task_id, "
+        "status: processing} at once; poll GET /results/{task_id}.",
+    )
     memory_limit_mb: int | None = Field(None, gt=0, description="Memory limit, MB (default 1024).")
-    libraries: list[str] = Field(default_factory=list, description="Not supported: must be empty.")
+    libraries: list[str] = Field(
+        default_factory=list,
+        description="Nothing is installed: only what the language's declared runtime set holds (else 422).",
+    )
 
 
 class RunCodeRequest(BaseModel):
-    """SandboxFusion's /run_code body (fields it has that we do not use are accepted and ignored)."""
+    """SandboxFusion's /run_code body (unknown fields are accepted, logged and ignored)."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="allow")
 
     code: str
     language: str = "python"
     stdin: str | None = ""
-    compile_timeout: float = Field(10.0, gt=0)
-    run_timeout: float = Field(10.0, gt=0)
+    compile_timeout: float = Field(10.0, gt=0, description="Wall-clock limit of the compile step, seconds.")
+    run_timeout: float = Field(10.0, gt=0, description="Wall-clock limit of the run, seconds.")
     memory_limit_MB: int = Field(-1, description="-1: the default (1024 MB).")
-    files: dict[str, str | None] = Field(default_factory=dict, description="name -> base64; appear in /box.")
-    fetch_files: list[str] = Field(default_factory=list, description="Not supported: files come back empty.")
+    files: dict[str, str | None] = Field(
+        default_factory=dict, description="path -> base64, written into the working directory before the run."
+    )
+    fetch_files: list[str] = Field(
+        default_factory=list, description="Paths in the working directory returned base64 in `files` after the run."
+    )
 
 
 class TestModel(BaseModel):
@@ -76,7 +88,10 @@ class RunRequest(BaseModel):
     limits: dict[str, float] | None = Field(None, description="cpu_time, wall_time (s), memory, output (bytes), ...")
     compile_timeout: float | None = Field(None, gt=0)
     profile: bool = Field(False, description="Also return the memory samples [[t_ns, kB]].")
-    files: dict[str, str | None] = Field(default_factory=dict, description="name -> base64; appear in /box.")
+    files: dict[str, str | None] = Field(
+        default_factory=dict, description="path -> base64, written into the working directory before the run."
+    )
+    fetch_files: list[str] = Field(default_factory=list, description="Paths returned base64 in `files` after the run.")
     options: dict[str, Any] | None = Field(None, description=OPTIONS)
     metric: str | None = Field(
         None, description="Checked as in a judge request; a run ranks nothing, but instructions alone counts it."

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from starlette.concurrency import run_in_threadpool
 
 from afterburner.service.config import ServiceConfig
-from afterburner.service.execution import Context
+from afterburner.service.jobs import Context
+from afterburner.service.pools import Pools, Supervisor
 from afterburner.service.store import JobStatus, JobStore
-from afterburner.service.workers import Pool, Supervisor
 
 
 class Completions:
@@ -62,7 +62,7 @@ class Completions:
 class ServiceState:
     config: ServiceConfig
     store: JobStore
-    pool: Pool
+    pool: Pools
     supervisor: Supervisor
     context: Context
     tokens: tuple[str, ...]

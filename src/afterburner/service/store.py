@@ -28,6 +28,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
+from afterburner.service.results import gave_up
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -45,7 +47,8 @@ CREATE TABLE IF NOT EXISTS jobs (
     started REAL,
     finished REAL,
     done_seq INTEGER,
-    expires REAL
+    expires REAL,
+    lane TEXT NOT NULL DEFAULT 'measured'
 );
 CREATE INDEX IF NOT EXISTS jobs_by_status ON jobs (status, seq);
 CREATE INDEX IF NOT EXISTS jobs_by_expiry ON jobs (expires);
@@ -53,6 +56,10 @@ CREATE INDEX IF NOT EXISTS jobs_by_done ON jobs (done_seq);
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT OR IGNORE INTO counters (name, value) VALUES ('done', 0);
 """
+# Added later: tables made before it get the column (every old job was a measured one).
+LANE_COLUMN = "ALTER TABLE jobs ADD COLUMN lane TEXT NOT NULL DEFAULT 'measured'"
+LANE_INDEX = "CREATE INDEX IF NOT EXISTS jobs_by_lane ON jobs (status, lane, seq)"
+RECENT = 64  # finished jobs of a lane whose run times estimate the next one's
 
 
 class JobStatus(StrEnum):
@@ -82,6 +89,7 @@ class Job:
     started: float | None
     finished: float | None
     idempotency_key: str | None
+    lane: str = "measured"
 
     @classmethod
     def of(cls, row: sqlite3.Row) -> Job:
@@ -97,21 +105,13 @@ class Job:
             row["started"],
             row["finished"],
             row["idempotency_key"],
+            row["lane"],
         )
 
 
 def request_hash(kind: str, payload: dict[str, Any]) -> str:
     canonical = json.dumps([kind, payload], sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def gave_up(attempts: int) -> dict[str, Any]:
-    """The result of a job whose workers kept dying: an infrastructure error, not the program's."""
-    return {
-        "verdict": "IE",
-        "error": f"infrastructure error: the job's worker died {attempts} time(s); not retried again",
-        "infrastructure_error": True,
-    }
 
 
 def _next_done(db: sqlite3.Connection) -> int:
@@ -124,6 +124,7 @@ class Submission:
     kind: str
     payload: dict[str, Any]
     key: str | None = None
+    lane: str = "measured"
 
 
 class JobStore:
@@ -148,6 +149,10 @@ class JobStore:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     db.execute(statement)
+            columns = {row["name"] for row in db.execute("PRAGMA table_info(jobs)")}
+            if "lane" not in columns:
+                db.execute(LANE_COLUMN)
+            db.execute(LANE_INDEX)
 
     def _connection(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
@@ -202,8 +207,8 @@ class JobStore:
                     continue
                 job_id = uuid.uuid4().hex
                 db.execute(
-                    "INSERT INTO jobs (id, idempotency_key, request_hash, kind, payload, status, created) "
-                    "VALUES (?, ?, ?, ?, ?, 'queued', ?)",
+                    "INSERT INTO jobs (id, idempotency_key, request_hash, kind, payload, status, created, lane) "
+                    "VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)",
                     (
                         job_id,
                         submission.key,
@@ -211,6 +216,7 @@ class JobStore:
                         submission.kind,
                         json.dumps(submission.payload),
                         now,
+                        submission.lane,
                     ),
                 )
                 out.append((job_id, True))
@@ -228,18 +234,23 @@ class JobStore:
 
     # --- working -----------------------------------------------------------------------------
 
-    def claim(self, owner: str, lease_seconds: float) -> Job | None:
-        """Take the oldest queued job, atomically; None when the queue is empty."""
+    def claim(self, owner: str, lease_seconds: float, lane: str = "measured") -> Job | None:
+        """Take the oldest queued job of the lane, atomically; None when it has none."""
         now = time.time()
         with self._transaction() as db:
             row = db.execute(
                 "UPDATE jobs SET status = 'running', lease_owner = ?, lease_expires = ?, "
                 "attempts = attempts + 1, started = ? "
-                "WHERE seq = (SELECT seq FROM jobs WHERE status = 'queued' ORDER BY seq LIMIT 1) "
+                "WHERE seq = (SELECT seq FROM jobs WHERE status = 'queued' AND lane = ? ORDER BY seq LIMIT 1) "
                 "RETURNING *",
-                (owner, now + lease_seconds, now),
+                (owner, now + lease_seconds, now, lane),
             ).fetchone()
         return Job.of(row) if row is not None else None
+
+    def cancel(self, job_id: str) -> bool:
+        """Drop a job nobody has claimed yet (its client was answered without it); False once it runs."""
+        with self._transaction() as db:
+            return db.execute("DELETE FROM jobs WHERE id = ? AND status = 'queued'", (job_id,)).rowcount == 1
 
     def heartbeat(self, job_id: str, owner: str, lease_seconds: float) -> bool:
         """Extend a lease; False when the job is no longer this owner's."""
@@ -302,9 +313,47 @@ class JobStore:
         row = self._connection().execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
         return Job.of(row) if row is not None else None
 
-    def has_queued(self) -> bool:
-        """A cheap read: is any job waiting (claim takes the write lock, this does not)?"""
-        return self._connection().execute("SELECT 1 FROM jobs WHERE status = 'queued' LIMIT 1").fetchone() is not None
+    def has_queued(self, lane: str = "measured") -> bool:
+        """A cheap read: is any job of the lane waiting (claim takes the write lock, this does not)?"""
+        row = (
+            self._connection()
+            .execute("SELECT 1 FROM jobs WHERE status = 'queued' AND lane = ? LIMIT 1", (lane,))
+            .fetchone()
+        )
+        return row is not None
+
+    def queued_in(self, lane: str) -> int:
+        row = (
+            self._connection()
+            .execute("SELECT COUNT(*) FROM jobs WHERE status = 'queued' AND lane = ?", (lane,))
+            .fetchone()
+        )
+        return int(row[0])
+
+    def typical_seconds(self, lane: str) -> float | None:
+        """The mean time a recent job of the lane took to run (None before the first one)."""
+        row = (
+            self._connection()
+            .execute(
+                "SELECT AVG(finished - started) FROM (SELECT finished, started FROM jobs "
+                "WHERE status = 'done' AND lane = ? AND started IS NOT NULL ORDER BY done_seq DESC LIMIT ?)",
+                (lane, RECENT),
+            )
+            .fetchone()
+        )
+        return None if row[0] is None else float(row[0])
+
+    def clean(self, keep: int, views: Sequence[str]) -> int:
+        """Forget all but the `keep` newest finished jobs submitted through the given views (Monolith's
+        `DELETE /clean/{n}`); returns how many went."""
+        marks = ",".join("?" * len(views))
+        with self._transaction() as db:
+            return db.execute(
+                f"DELETE FROM jobs WHERE status = 'done' AND json_extract(payload, '$.view') IN ({marks}) "
+                f"AND seq NOT IN (SELECT seq FROM jobs WHERE status = 'done' "
+                f"AND json_extract(payload, '$.view') IN ({marks}) ORDER BY done_seq DESC LIMIT ?)",
+                (*views, *views, keep),
+            ).rowcount
 
     def finished_after(self, mark: int) -> tuple[list[str], int]:
         """Ids of jobs finished after `mark` (in commit order), and the new mark."""
@@ -322,8 +371,13 @@ class JobStore:
         row = self._connection().execute("SELECT status FROM jobs WHERE id = ?", (job_id,)).fetchone()
         return JobStatus(row["status"]) if row is not None else None
 
-    def counts(self) -> dict[str, int]:
-        rows = self._connection().execute("SELECT status, COUNT(*) AS n FROM jobs GROUP BY status").fetchall()
+    def counts(self, lane: str | None = None) -> dict[str, int]:
+        where, args = ("WHERE lane = ?", (lane,)) if lane else ("", ())
+        rows = (
+            self._connection()
+            .execute(f"SELECT status, COUNT(*) AS n FROM jobs {where} GROUP BY status", args)
+            .fetchall()
+        )
         found = {row["status"]: row["n"] for row in rows}
         return {status.value: int(found.get(status.value, 0)) for status in JobStatus}
 

@@ -31,7 +31,7 @@ from afterburner.training.rows import Collected, ExportSettings
 from afterburner.training.split import ProblemSplit
 from afterburner.training.trajectories import trajectory_rows
 
-FORMATS = ("trl", "llama-factory")
+FORMATS = ("trl", "llama-factory", "verl")
 MANIFEST = "export.json"
 PARQUET = "data.parquet"
 Progress = Callable[[int, int], None]
@@ -83,7 +83,9 @@ def check_request(request: ExportRequest) -> None:
         raise UsageError(f"unknown format {request.fmt!r}", f"use one of {', '.join(FORMATS)}")
     if request.fmt == "llama-factory" and request.settings.kind == "grpo":
         raise UsageError("GRPO is not a LLaMA-Factory kind", "export grpo rows with --format trl")
-    if request.fmt == "trl" and len(request.chosen_objectives) > 1:
+    if request.fmt == "verl" and request.settings.kind != "grpo":
+        raise UsageError("verl's RL data holds prompts to improve (grpo rows)", "export with `data export verl`")
+    if request.fmt in ("trl", "verl") and len(request.chosen_objectives) > 1:
         raise UsageError("a TRL export holds one objective", "pass one --objective, or use --format llama-factory")
     for objective in request.chosen_objectives:
         replace(request.settings, objective=objective)  # validates the objective
@@ -123,6 +125,10 @@ def export_data(request: ExportRequest, on_progress: Progress | None = None) -> 
     request.out.mkdir(parents=True)
     if request.fmt == "trl":
         files = write_trl(request.out, collected[request.chosen_objectives[0]].rows)
+    elif request.fmt == "verl":
+        from afterburner.training.verl import write_verl
+
+        files = write_verl(request.out, collected[request.chosen_objectives[0]].rows)
     else:
         files = write_llama_factory(request.out, request.settings.kind, {o: c.rows for o, c in collected.items()})
     manifest = build_manifest(request, collected, files, run)

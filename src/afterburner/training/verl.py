@@ -10,19 +10,25 @@ clock, with no counting pass unless `"counter"` names one) and `"counter"`, and 
 its other keys (verl's own: index, split, ...) are ignored. One reward instance per (kind,
 settings) lives in the process, so judgements, originals and references are cached across calls.
 
-Returns a float. verl cannot leave a sample out, so when our side could not judge (the sandbox
-failed, the original or references could not be measured) it returns
-`{"score": 0.0, "not_scored": True, "reason": ...}`: verl takes "score" as the reward and keeps
-the other keys as extra info; filter on `not_scored` to drop those samples from statistics. With
-`extra_info["dict_scores"]` true every sample returns that dict shape (`not_scored` False when
-scored), which keeps verl's per-key extra-info lists the same length as the batch.
+Always returns the same shape, `{"score": float, "not_scored": bool, "reason": str}`: verl takes
+"score" as the reward and appends every other key to a per-key extra-info list, so each sample must
+give the same keys or those lists come out shorter than the batch. verl cannot leave a sample out,
+so when our side could not judge (the sandbox failed, the original or references could not be
+measured) the score is 0.0 with `not_scored` True and the reason; filter on `not_scored` to drop
+those samples from statistics.
+
+`afterburner data export verl DATASET --out DIR` writes verl's RL Parquet (`write_verl`):
+`data_source`, `prompt` (chat messages), `ability`, `reward_model` {`style`: "rule", `ground_truth`:
+the GRPO row's columns as JSON} and `extra_info` {split, index, problem_id, reward}, the reward of
+every row routed to this function.
 """
 
 from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from afterburner.training.config import measurement_for
@@ -30,6 +36,10 @@ from afterburner.training.rewards import REWARDS, RewardRow, SandboxReward
 
 MEASUREMENT_KEYS = ("repeat", "estimator", "metric", "counter")
 SETTING_KEYS = (*MEASUREMENT_KEYS, "disk_cache")
+PARQUET = "train.parquet"
+ABILITY = "code"
+# The GRPO columns a verl row's ground truth carries (what `RewardRow` reads); the prompt goes apart.
+TRUTH_SKIP = ("prompt",)
 _INSTANCES: dict[tuple[str, tuple[tuple[str, Any], ...]], SandboxReward] = {}
 _LOCK = threading.Lock()
 
@@ -63,14 +73,46 @@ def compute_score(
     solution_str: str,
     ground_truth: str | Mapping[str, Any],
     extra_info: Mapping[str, Any] | None = None,
-) -> float | dict[str, Any]:
-    """The reward of one verl sample: a float, or the not-scored dict described in the module docstring."""
+) -> dict[str, Any]:
+    """The reward of one verl sample, always `{"score", "not_scored", "reason"}` (see the module docstring)."""
     info = dict(extra_info or {})
     reward = reward_for(str(info.get("reward", "afterburner")), info)
     row = ground_truth_row(ground_truth, data_source)
     scored = reward.score_batch([row], [solution_str])[0]
     if scored.reward is None:
         return {"score": 0.0, "not_scored": True, "reason": scored.reason}
-    if info.get("dict_scores"):
-        return {"score": scored.reward, "not_scored": False, "reason": ""}
-    return scored.reward
+    return {"score": float(scored.reward), "not_scored": False, "reason": ""}
+
+
+def verl_rows(
+    rows: Sequence[Mapping[str, Any]], split: str = "train", reward: str = "afterburner"
+) -> list[dict[str, Any]]:
+    """GRPO rows as verl's RL rows: the prompt's messages, and the columns the reward reads as ground truth."""
+    out = []
+    for index, row in enumerate(rows):
+        truth = {key: value for key, value in row.items() if key not in TRUTH_SKIP}
+        out.append(
+            {
+                "data_source": str(row["dataset"]),
+                "prompt": list(row["prompt"]),
+                "ability": ABILITY,
+                "reward_model": {"style": "rule", "ground_truth": json.dumps(truth, sort_keys=True)},
+                "extra_info": {
+                    "split": split,
+                    "index": index,
+                    "problem_id": str(row["problem_id"]),
+                    "reward": reward,
+                },
+            }
+        )
+    return out
+
+
+def write_verl(out: Path, rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+    """verl's RL Parquet of GRPO rows (`data.train_files=DIR/train.parquet`)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pylist(verl_rows(rows))
+    pq.write_table(table, out / PARQUET)
+    return {PARQUET: table.num_rows}
