@@ -184,7 +184,13 @@ def cost_by_language(items: Sequence[Subject]) -> dict[str, Any]:
             for s in items
             if s.language == language and s.count_seconds and s.native_cpu and min(s.native_cpu) > 0
         ]
-        out[language] = _quantiles(ratios)
+        seconds = [s.count_seconds[0] for s in items if s.language == language and s.count_seconds]
+        native = [min(s.native_cpu) for s in items if s.language == language and s.native_cpu]
+        out[language] = {
+            **_quantiles(ratios),
+            "count_seconds_median": statistics.median(seconds) if seconds else None,
+            "native_cpu_seconds_median": statistics.median(native) if native else None,
+        }
     valgrind = [s.valgrind_seconds / min(s.native_cpu) for s in items if s.valgrind_seconds and s.native_cpu]
     out["valgrind_subset"] = _quantiles(valgrind)
     return out

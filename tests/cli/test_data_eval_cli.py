@@ -25,8 +25,12 @@ def test_data_profile_is_instant_the_second_time() -> None:
     first = json.loads(afterburner(*args).stdout)
     second = json.loads(afterburner(*args).stdout)
     assert first["profiles"] == second["profiles"] and second["measured"] == 0
-    times = {p["label"]: p["cpu_time"] for p in first["profiles"]}
+    figures = {p["label"]: p["measured"]["figures"] for p in first["profiles"]}
+    times = {label: f["cpu_time"] for label, f in figures.items()}
+    counts = {label: f["instructions"] for label, f in figures.items()}
     assert times["naive"] > 3 * min(times.values())
+    assert counts["naive"] > 3 * min(counts.values())  # counts rank by default, and agree here
+    assert first["measurement"] == {"repeat": 2, "estimator": "min", "metric": "instructions", "counter": "auto"}
 
 
 def test_eval_writes_reports_and_scores(tmp_path: Path) -> None:

@@ -8,11 +8,7 @@ occur in any prompt, while feedback tests' outputs do (so the check can see a le
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -23,7 +19,7 @@ from afterburner.models import create_backend
 from afterburner.models.base import ModelSpec
 from afterburner.optimize.loop import LoopConfig
 from afterburner.optimize.session import run_session
-from tests.optimize.scripted import clock
+from tests.optimize.scripted import ScriptedServer, clock
 
 PROBLEM = "32"  # merge intervals: long outputs, so a leaked one cannot hide among numbers
 PREFIX = 60
@@ -33,58 +29,6 @@ def appears(text: str, prompts: str) -> bool:
     """Whether the start of `text` occurs in the prompts, as is or quoted (the judge's excerpts are repr)."""
     prefix = text.strip()[:PREFIX]
     return prefix in prompts or repr(prefix)[1:-1] in prompts
-
-
-class ScriptedServer(ThreadingHTTPServer):
-    """Answers /v1/chat/completions from a script and keeps the prompts."""
-
-    def __init__(self, answers: list[str]) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.answers = answers
-        self.prompts: list[str] = []
-        self.lock = threading.Lock()
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: ScriptedServer
-
-    def log_message(self, *args: Any) -> None:  # keep test output clean
-        pass
-
-    def _send(self, body: dict[str, Any]) -> None:
-        data = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def do_GET(self) -> None:
-        self._send({"object": "list", "data": [{"id": "scripted", "object": "model"}]})
-
-    def do_POST(self) -> None:
-        request = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        with self.server.lock:
-            self.server.prompts.append("\n".join(m["content"] for m in request["messages"]))
-            texts = [self.server.answers.pop(0) for _ in range(int(request.get("n", 1)))]
-        choices = [
-            {"index": i, "message": {"role": "assistant", "content": t}, "finish_reason": "stop"}
-            for i, t in enumerate(texts)
-        ]
-        self._send({"choices": choices, "usage": {"prompt_tokens": 100, "completion_tokens": 20 * len(texts)}})
-
-
-@pytest.fixture
-def server(request: pytest.FixtureRequest) -> Iterator[ScriptedServer]:
-    scripted = ScriptedServer(request.param)
-    thread = threading.Thread(target=scripted.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield scripted
-    finally:
-        scripted.shutdown()
-        scripted.server_close()
-        thread.join(timeout=5)
 
 
 def _answers() -> list[str]:

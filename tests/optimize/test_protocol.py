@@ -121,4 +121,5 @@ def test_more_than_one_objective_guards_the_others() -> None:
     assert replaces(Standing(True, 5, [0.5, 0.51, 0.49]), Standing(True, 5, [1.0, 1.01, 0.99]), policy)
     with pytest.raises(UsageError, match="objective"):
         LoopConfig(objective="time,speed")
-    assert LoopConfig(objective="time,memory").primary_metric == "cpu_time"
+    assert LoopConfig(objective="time,memory").primary_metric == "instructions"  # counts decide by default
+    assert LoopConfig(objective="time,memory", measurement=clock()).primary_metric == "cpu_time"

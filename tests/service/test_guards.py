@@ -61,7 +61,7 @@ def test_a_full_queue_answers_429_with_retry_after_and_loses_nothing_it_accepted
     with _app(tmp_path, max_queue=2) as client:
         accepted = [client.post("/submit", json={"code": SLEEP}).json()["task_id"]]
         deadline = time.monotonic() + 60
-        while client.get(f"/results/{accepted[0]}").json()["status"] == "queued":  # until the worker takes it
+        while client.get(f"/results/{accepted[0]}").json().get("queue_status") == "queued":  # until a worker takes it
             assert time.monotonic() < deadline
             time.sleep(0.02)
         accepted += [client.post("/submit", json={"code": f"print({i})"}).json()["task_id"] for i in range(2)]
@@ -70,7 +70,7 @@ def test_a_full_queue_answers_429_with_retry_after_and_loses_nothing_it_accepted
         assert "retry later" in refused.text
         for task_id in accepted:
             deadline = time.monotonic() + 60
-            while (body := client.get(f"/results/{task_id}").json())["status"] in ("queued", "running"):
+            while (body := client.get(f"/results/{task_id}").json())["status"] == "processing":
                 assert time.monotonic() < deadline
                 time.sleep(0.05)
             assert body["status"] == "success"

@@ -294,6 +294,24 @@ def test_llama_factory_layout_one_file_per_objective(tmp_path: Path) -> None:
     assert "not a LLaMA-Factory kind" in refused("grpo", *source, "--out", str(tmp_path / "lf-grpo"))
 
 
+def test_llama_factory_export_merges_into_an_existing_dataset_info(tmp_path: Path) -> None:
+    from afterburner.training.llama_factory import INFO, write_llama_factory
+
+    theirs = {"alpaca_en_demo": {"file_name": "alpaca_en_demo.json"}, "afterburner_sft_time": {"file_name": "old"}}
+    (tmp_path / INFO).write_text(json.dumps(theirs))
+    row = {
+        "prompt": [{"role": "user", "content": "Speed it up."}],
+        "completion": [{"role": "assistant", "content": "x"}],
+    }
+    assert write_llama_factory(tmp_path, "sft", {"time": [row]}) == {"afterburner_sft_time.json": 1}
+    info = json.loads((tmp_path / INFO).read_text())
+    assert info["alpaca_en_demo"] == {"file_name": "alpaca_en_demo.json"}  # another dataset's entry is kept
+    assert info["afterburner_sft_time"]["file_name"] == "afterburner_sft_time.json"  # ours is replaced
+    (tmp_path / INFO).write_text("[1, 2]")
+    with pytest.raises(UsageError, match="not a JSON object"):
+        write_llama_factory(tmp_path, "sft", {"time": [row]})
+
+
 def test_split_keeps_train_problems_and_is_recorded(tmp_path: Path) -> None:
     run = str(write_run(tmp_path / "trajectories.jsonl"))
     ids = [p.id for p in load_bundled().problems]

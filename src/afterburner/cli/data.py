@@ -28,7 +28,7 @@ from afterburner.core.errors import UsageError
 from afterburner.datasets.check import check_dataset
 from afterburner.datasets.counts import export_counts, import_counts
 from afterburner.datasets.model import Dataset
-from afterburner.datasets.profile import SolutionProfile, profile_dataset
+from afterburner.datasets.profile import ProfileRun, SolutionProfile, profile_dataset
 from afterburner.datasets.registry import load_dataset
 from afterburner.datasets.testgen import TestPlan
 from afterburner.judge.stats import DEFAULT_ESTIMATOR, Spread
@@ -186,7 +186,7 @@ def profile(
                 indent=2,
             )
         )
-        return
+        raise typer.Exit(_profile_status(loaded, run))
     table = Table(title=f"{loaded.name}: {len(run.profiles)} solutions ({run.measured} measured now, rest cached)")
     columns = ["problem", "language", "solution", "verdict", f"cpu ({settings.estimator})", "MAD", "peak", "integral"]
     if settings.counts:
@@ -212,6 +212,14 @@ def profile(
             out.print(f"[yellow]not counted[/] {missing}", highlight=False)
     for issue in run.issues:
         out.print(f"[red]issue[/] {issue}", highlight=False)
+    raise typer.Exit(_profile_status(loaded, run))
+
+
+def _profile_status(loaded: Dataset, run: ProfileRun) -> int:
+    """1 when a reference failed or could not be measured (as `data check`); the dataset's own load issues
+    (rows left out, test cases dropped) are reported but do not fail a profile."""
+    failed = any(not p.passed for p in run.profiles) or any(i not in loaded.issues for i in run.issues)
+    return 1 if failed else 0
 
 
 def _mad(profile: SolutionProfile) -> str:

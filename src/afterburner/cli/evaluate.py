@@ -25,7 +25,7 @@ from afterburner.cli.progress import progress_bar
 from afterburner.core.errors import UsageError
 from afterburner.datasets.model import Dataset
 from afterburner.datasets.registry import load_dataset
-from afterburner.evaluation.candidates import Candidate, read_candidates
+from afterburner.evaluation.candidates import Candidate, read_candidates, with_prompts
 from afterburner.evaluation.compare import compare_arms, comparison_markdown, read_arms, write_comparison
 from afterburner.evaluation.evaluate import evaluate_candidates
 from afterburner.evaluation.metrics import BOOTSTRAP_RESAMPLES
@@ -47,9 +47,11 @@ def evaluate(
         list[str],
         typer.Option(
             "--candidates",
+            "--samples",
             "-c",
-            help="JSONL of {problem_id, language, code, [iteration], [sample_id]}. Repeat it (PATH or NAME=PATH, "
-            "one per model or arm) to compare them side by side, measured together.",
+            help="JSONL (or .jsonl.gz) of {problem_id, language, code, [iteration], [sample_id]}, or evalplus "
+            "samples {task_id, solution | completion}. Repeat it (PATH or NAME=PATH, one per model or arm) to "
+            "compare them side by side, measured together.",
         ),
     ],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Directory for report.json, report.md and report.html.")],
@@ -98,9 +100,10 @@ def _evaluate(
     as_json: bool,
 ) -> None:
     if len(candidates) > 1:
-        _compare(loaded, read_arms(candidates), out_dir, workers, settings, where, rounds, as_json)
+        arms = {name: with_prompts(rows, loaded) for name, rows in read_arms(candidates).items()}
+        _compare(loaded, arms, out_dir, workers, settings, where, rounds, as_json)
         return
-    rows = read_candidates(Path(candidates[0]))
+    rows = with_prompts(read_candidates(Path(candidates[0])), loaded)
     with progress_bar("judging references and candidates", not as_json) as update:
         evaluation = evaluate_candidates(loaded, rows, workers, settings, on_progress=update, executor=where)
     report = build_report(loaded.name, evaluation.executions, evaluation.references, rounds=rounds)

@@ -26,7 +26,11 @@ def speedup_lines(changes: Sequence[ProblemChange], summary: SpeedupSummary | No
         speedup = change.speedup
         verdict = "-" if speedup is None else f"{speedup:.2f}x"
         note = "improved beyond noise" if change.improved else ("unchanged" if not change.changed else "within noise")
-        lines.append(f"problem {change.problem_id} from {change.start_label}: {before} -> {after}: {verdict}, {note}")
+        counted = change.count_ratio
+        counts = f", {counted:.2f}x fewer instructions" if counted is not None else ""
+        lines.append(
+            f"problem {change.problem_id} from {change.start_label}: {before} -> {after}: {verdict}{counts}, {note}"
+        )
     if summary is not None and summary.geometric_mean is not None:
         interval = summary.interval
         bounds = f" [95% CI {interval.low:.2f}x, {interval.high:.2f}x]" if interval else ""

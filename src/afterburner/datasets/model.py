@@ -83,6 +83,16 @@ class Problem:
         return [s for s in self.solutions if s.language == language]
 
 
+def clip_keeping_last_line(text: str, size: int) -> str:
+    """At most about `size` characters of a reason, always with its last line (an exception's message)."""
+    if len(text) <= size:
+        return text
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    if len(last) >= size:
+        return last
+    return f"{text[: size - len(last) - 6].rstrip()}\n ...\n{last}"
+
+
 @dataclass(frozen=True)
 class Issue:
     """A malformed row or problem: reported with its id and reason, never skipped silently."""

@@ -26,7 +26,7 @@ from afterburner.core.metrics import Metric
 from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets.judging import SOLUTION_LIMITS, problem_checker
-from afterburner.datasets.model import Dataset, Issue, Problem, Solution
+from afterburner.datasets.model import Dataset, Issue, Problem, Solution, clip_keeping_last_line
 from afterburner.datasets.testgen import TestPlan, tests_hash
 from afterburner.judge.executor import JudgeBatch, JudgeExecutor, judge_on, worker_count
 from afterburner.judge.judge import JudgeItem, JudgeResult
@@ -126,7 +126,7 @@ class ProfileRun:
 
 
 def profile_of(problem: Problem, solution: Solution, result: JudgeResult, repeat: int) -> SolutionProfile:
-    measured = replace(result.measured, detail=result.measured.detail[:2000])
+    measured = replace(result.measured, detail=clip_keeping_last_line(result.measured.detail, 2000))
     return SolutionProfile(problem.id, solution.language, solution.label, solution.code_hash, measured, repeat)
 
 
@@ -262,4 +262,4 @@ def profile_dataset(
 
 def failure_issue(profile: SolutionProfile) -> Issue:
     reason = f"reference {profile.language}/{profile.label} fails: {profile.verdict} {profile.detail}"
-    return Issue(profile.problem_id, reason[:500])
+    return Issue(profile.problem_id, clip_keeping_last_line(reason, 2000))

@@ -55,6 +55,11 @@ class ProblemChange:
         return ratio(self.start.get("cpu_time"), self.best.get("cpu_time"))
 
     @property
+    def count_ratio(self) -> float | None:
+        """Start instruction count / best (re-counted): above 1 the best executes fewer instructions."""
+        return ratio(self.start.get("instructions"), self.best.get("instructions"))
+
+    @property
     def memory_ratio(self) -> float | None:
         """Start peak memory / best peak memory: above 1 the best uses less."""
         return ratio(self.start.get("peak_memory"), self.best.get("peak_memory"))

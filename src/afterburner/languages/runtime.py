@@ -34,7 +34,7 @@ from afterburner.core.errors import AfterburnerError
 from afterburner.core.paths import cache_dir
 
 SYSTEM_ROOT = Path("/var/cache/afterburner/runtime")
-MANIFEST = "afterburner-runtime.json"  # written last: a folder without it is not a runtime set
+MANIFEST = "afterburner-runtime.json"  # in every installed set (a folder without it is not one)
 PIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*==[A-Za-z0-9.+!_-]+$")
 # Handlers that make an import optional: `try: import x` / `except ImportError: ...` needs no x.
 OPTIONAL = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
@@ -200,7 +200,3 @@ def main() -> None:
         folder = install(language.name, language.packages)
         if folder is not None:
             print(f"{language.name}: {', '.join(language.packages)} in {folder}")
-
-
-if __name__ == "__main__":
-    main()

@@ -66,6 +66,10 @@ def expand(paths: Sequence[str]) -> list[str]:
     return found
 
 
+def _in_work(path: str) -> bool:
+    return path == WORK or path.startswith(WORK + "/")
+
+
 def _runtime_binds(extra: Sequence[str]) -> list[str]:
     args: list[str] = []
     for top in TOP_LEVEL:
@@ -74,7 +78,17 @@ def _runtime_binds(extra: Sequence[str]) -> list[str]:
         elif os.path.isdir(top):
             args += ["--ro-bind", top, top]
     for path in expand((*BASE_PATHS, *extra)):
-        args += ["--ro-bind-try", path, path]
+        if not _in_work(path):
+            args += ["--ro-bind-try", path, path]
+    return args
+
+
+def _binds_in_work(extra: Sequence[str]) -> list[str]:
+    """Runtime paths under the private /tmp (a runtime set in a cache there): bound over it, read-only."""
+    args: list[str] = []
+    for path in expand(extra):
+        if _in_work(path):
+            args += ["--ro-bind-try", path, path]
     return args
 
 
@@ -108,6 +122,7 @@ def bwrap_argv(
         str(limits.work_dir),
         "--tmpfs",
         WORK,
+        *_binds_in_work(mounts.read_only),
         "--ro-bind",
         str(mounts.box),
         BOX,

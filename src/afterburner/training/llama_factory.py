@@ -48,11 +48,28 @@ def info_entry(kind: str, file_name: str) -> dict[str, Any]:
     return entry
 
 
+def _existing_info(path: Path) -> dict[str, Any]:
+    """The `dataset_info.json` already there (LLaMA-Factory's own, or a previous export), else {}."""
+    if not path.is_file():
+        return {}
+    try:
+        info = json.loads(path.read_text())
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UsageError(f"{path} is not readable JSON ({error})", "fix or remove it: the export adds to it") from error
+    if not isinstance(info, dict):
+        raise UsageError(f"{path} is not a JSON object of datasets", "fix or remove it: the export adds to it")
+    return info
+
+
 def write_llama_factory(out: Path, kind: str, rows_by_objective: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
-    """Write one JSON file per objective and `dataset_info.json`; returns file name -> rows."""
+    """Write one JSON file per objective and register each in `dataset_info.json`; returns file name -> rows.
+
+    An existing `dataset_info.json` (LLaMA-Factory's `data/` folder holds many datasets) is merged into:
+    the other entries stay as they are, ours are replaced.
+    """
     if kind not in COLUMNS:
         raise UsageError(f"{kind} is not a LLaMA-Factory kind", "LLaMA-Factory takes sft and dpo")
-    info: dict[str, Any] = {}
+    info = _existing_info(out / INFO)
     files: dict[str, int] = {}
     for objective, rows in rows_by_objective.items():
         name = stem(kind, objective)

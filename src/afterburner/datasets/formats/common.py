@@ -9,16 +9,22 @@ examples (shown in prompts, like venus-mini's fixed tests).
 
 from __future__ import annotations
 
+import gzip
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from afterburner.core.errors import UsageError
 from afterburner.core.testcase import TestCase
-from afterburner.datasets.model import PLACEHOLDER, Dataset, Issue, Problem, validate
+from afterburner.datasets.model import PLACEHOLDER, Dataset, Issue, Problem, Solution, validate
+from afterburner.languages import get_language
+from afterburner.languages.runtime import declared_modules, missing_modules
 
 MAX_POOL = 40  # tests kept per problem (CodeContests carries hundreds of generated ones)
+ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")  # `<ast.Name object at 0x7f...>` in an exception's text
 
 POOL_GENERATOR = """import json
 
@@ -39,6 +45,9 @@ VALUE_EVALUATOR = """import ast
 import math
 
 ATOL = {atol!r}
+# LeetCodeDataset records `str(result)`: a string result appears unquoted ('abc', '12'), so a string
+# the program returned also matches an expected text equal to it.
+STR_RESULTS = {str_results!r}
 
 
 def _value(text):
@@ -61,7 +70,10 @@ def _same(a, b):
 
 
 def evaluate(expected_output, program_output):
-    return _same(_value(expected_output), _value(program_output))
+    actual = _value(program_output)
+    if STR_RESULTS and isinstance(actual, str) and actual == expected_output.strip():
+        return True
+    return _same(_value(expected_output), actual)
 """
 
 # The call: CALL is "name" (a function) or "Solution().name" (a LeetCode method). The input is one
@@ -122,8 +134,8 @@ def python_runner(call: str) -> str:
     return PYTHON_RUNNER.replace("{call}", call)
 
 
-def value_evaluator(atol: float = 0.0) -> str:
-    return VALUE_EVALUATOR.format(atol=float(atol))
+def value_evaluator(atol: float = 0.0, str_results: bool = False) -> str:
+    return VALUE_EVALUATOR.format(atol=float(atol), str_results=str_results)
 
 
 def literal(arguments: Any) -> str:
@@ -131,20 +143,55 @@ def literal(arguments: Any) -> str:
     return repr(arguments)
 
 
+def data_suffix(path: Path) -> str:
+    """The format's suffix under an optional gzip layer: '.jsonl' for rows.jsonl and rows.jsonl.gz."""
+    if path.suffix == ".gz":
+        return Path(path.stem).suffix
+    return path.suffix
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 text file, gunzipped when its name ends in .gz."""
+    try:
+        data = path.read_bytes()
+        return (gzip.decompress(data) if path.suffix == ".gz" else data).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as error:  # gzip.BadGzipFile is an OSError
+        raise UsageError(f"cannot read {path}: {error}") from error
+
+
+def jsonl_rows(path: Path) -> list[Any]:
+    """The rows of a .jsonl (or .jsonl.gz) file; a line that is not JSON is named with its number."""
+    rows = []
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as error:
+            raise UsageError(f"{path}:{number}: not a JSON row ({error})") from error
+    return rows
+
+
 def read_rows(path: Path) -> list[dict[str, Any]]:
-    """Rows of a local .jsonl, .json (a list) or .parquet file."""
+    """Rows of a local .jsonl, .json (a list) or .parquet file; .jsonl and .json may be gzipped (.gz)."""
     if not path.is_file():
         raise UsageError(f"no such dataset file: {path}")
-    if path.suffix == ".jsonl":
-        return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
-    if path.suffix == ".json":
-        data = json.loads(path.read_text())
+    suffix = data_suffix(path)
+    if suffix == ".jsonl":
+        return jsonl_rows(path)
+    if suffix == ".json":
+        try:
+            data = json.loads(read_text(path))
+        except json.JSONDecodeError as error:
+            raise UsageError(f"{path}: not JSON ({error})") from error
         return list(data) if isinstance(data, list) else [data]
-    if path.suffix == ".parquet":
+    if suffix == ".parquet" and path.suffix != ".gz":
         import pyarrow.parquet as pq
 
         return list(pq.read_table(path).to_pylist())
-    raise UsageError(f"unknown dataset file type {path.suffix!r}", "use .jsonl, .json or .parquet")
+    raise UsageError(
+        f"unknown dataset file type {''.join(path.suffixes[-2:])!r}", "use .jsonl, .json (either maybe .gz) or .parquet"
+    )
 
 
 def as_json(value: Any) -> Any:
@@ -152,21 +199,75 @@ def as_json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) and value.strip()[:1] in ("[", "{") else value
 
 
-def build_dataset(
-    rows: Iterable[Mapping[str, Any]], name: str, convert: Callable[[Mapping[str, Any], str], Problem], key: str
-) -> Dataset:
+@dataclass(frozen=True)
+class Loaded:
+    """A converted row and what was left out of it (test cases dropped, say): each note becomes an Issue."""
+
+    problem: Problem
+    notes: tuple[str, ...] = ()
+
+
+Convert = Callable[[Mapping[str, Any], str], Problem | Loaded]
+
+
+def error_text(error: BaseException) -> str:
+    """An exception as one readable line: a missing field by name, no object addresses."""
+    if isinstance(error, KeyError):
+        return f"missing field {error.args[0]!r}" if error.args else "missing field"
+    text = ADDRESS.sub("", str(error)).strip() or type(error).__name__
+    return text if isinstance(error, ValueError) else f"{type(error).__name__}: {text}"
+
+
+def runtime_issues(problem: Problem) -> tuple[Problem | None, list[Issue]]:
+    """Drop the Python solutions that import a module outside the standard library and the runtime set.
+
+    Such a solution could only fail in the sandbox: its problem gets an issue that names the module
+    instead. A problem left without solutions is dropped.
+    """
+    language = get_language("python")
+    issues: list[Issue] = []
+    kept: list[Solution] = []
+    for solution in problem.solutions:
+        python = solution.language == language.name
+        missing = missing_modules(solution.code, language.name, language.packages) if python else []
+        if not missing:
+            kept.append(solution)
+            continue
+        declared = set(missing) & declared_modules(language.packages)
+        if declared:
+            reason = (
+                f"reference {solution.label} imports {', '.join(sorted(declared))} from the python runtime set "
+                f"({', '.join(language.packages)}), which is not installed here: run `make setup`"
+            )
+        else:
+            reason = (
+                f"reference {solution.label} imports {', '.join(missing)}, which is not in the python runtime set "
+                f"({', '.join(language.packages) or 'empty'}): declare it in languages/definitions/python.toml"
+            )
+        issues.append(Issue(problem.id, reason))
+    if len(kept) == len(problem.solutions):
+        return problem, issues
+    return (replace(problem, solutions=tuple(kept)) if kept else None), issues
+
+
+def build_dataset(rows: Iterable[Mapping[str, Any]], name: str, convert: Convert, key: str) -> Dataset:
     """Convert each row; a row that cannot be converted becomes an Issue with its id and the reason."""
     problems: list[Problem] = []
     issues: list[Issue] = []
     for index, row in enumerate(rows):
         row_id = str(row.get(key, f"row {index}"))
         try:
-            problem = convert(row, name)
+            converted = convert(row, name)
         except (KeyError, ValueError, TypeError, SyntaxError, json.JSONDecodeError) as error:
-            issues.append(Issue(row_id, f"malformed or unsupported {name} row: {error}"))
+            issues.append(Issue(row_id, f"malformed or unsupported {name} row: {error_text(error)}"))
             continue
-        problems.append(problem)
-        issues.extend(validate(problem))
+        loaded = converted if isinstance(converted, Loaded) else Loaded(converted)
+        issues += [Issue(loaded.problem.id, note) for note in loaded.notes]
+        problem, missing = runtime_issues(loaded.problem)
+        issues += missing
+        if problem is not None:
+            problems.append(problem)
+            issues.extend(validate(problem))
     return Dataset(name, tuple(problems), tuple(issues))
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
 
-from afterburner.datasets.formats.common import build_dataset, read_rows
+from afterburner.datasets.formats.common import Convert, build_dataset, read_rows
 from afterburner.datasets.formats.functions import (
     effibench_problem,
     evalplus_problem,
@@ -14,9 +12,8 @@ from afterburner.datasets.formats.functions import (
     mercury_problem,
 )
 from afterburner.datasets.formats.stdio import apps_problem, code_contests_problem
-from afterburner.datasets.model import Dataset, Problem
+from afterburner.datasets.model import Dataset
 
-Convert = Callable[[Mapping[str, Any], str], Problem]
 # format -> (converter, the field that names a row in issues)
 FORMATS: dict[str, tuple[Convert, str]] = {
     "apps": (apps_problem, "problem_id"),
