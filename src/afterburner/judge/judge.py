@@ -95,6 +95,12 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= EXCERPT else text[:EXCERPT] + f"... ({len(text)} chars)"
 
 
+def _tail(text: str, keep: int = 2 * EXCERPT) -> str:
+    """The end of an error stream: where a traceback says what went wrong (its last line)."""
+    text = text.rstrip()
+    return text if len(text) <= keep else f"({len(text) - keep} chars before) ..." + text[-keep:]
+
+
 def _ran(program: Program, test: TestCase, limits: Limits, options: SandboxOptions, index: int) -> TestOutcome:
     """Run one test: OK when the program ran cleanly (its output not yet checked), else its failure."""
     language = program.language
@@ -103,7 +109,7 @@ def _ran(program: Program, test: TestCase, limits: Limits, options: SandboxOptio
     if verdict is Verdict.RTE and any(marker in result.stderr_text for marker in language.memory_errors):
         verdict, detail = Verdict.MLE, "the runtime ran out of memory"
     if verdict in (Verdict.RTE, Verdict.MLE) and result.stderr:
-        detail = f"{detail}\n{_excerpt(result.stderr_text[-2000:])}".strip()
+        detail = f"{detail}\n{_tail(result.stderr_text)}".strip()
     return TestOutcome(index, verdict, result, detail)
 
 
