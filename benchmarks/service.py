@@ -180,7 +180,7 @@ def verl_load(state: Path, levels: tuple[int, ...]) -> dict[str, Any]:
                     tasks = [client.submit_job("judge", {**BUSY, "repeat": 5, "counter": "off"}) for _ in range(8)]
                 level = _generations(utils, url, count)
                 level["measured_jobs_queued"] = len(tasks)
-                level["measured_done_meanwhile"] = client.status()["lanes"]["measured"]["done"]
+                level["measured_done_so_far"] = client.status()["lanes"]["measured"]["done"]
                 out.append(level)
                 for task in tasks:
                     client.wait(task, timeout=600, path="/v1/jobs")

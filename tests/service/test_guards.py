@@ -58,7 +58,7 @@ def test_an_oversize_body_gets_413(tmp_path: Path) -> None:
 
 
 def test_a_full_queue_answers_429_with_retry_after_and_loses_nothing_it_accepted(tmp_path: Path) -> None:
-    with _app(tmp_path, max_queue=2) as client:
+    with _app(tmp_path, max_queue=2, quick_workers=1) as client:
         accepted = [client.post("/submit", json={"code": SLEEP}).json()["task_id"]]
         deadline = time.monotonic() + 60
         while client.get(f"/results/{accepted[0]}").json().get("queue_status") == "queued":  # until a worker takes it
