@@ -223,9 +223,11 @@ def test_a_native_judge_ranks_by_exact_counts_by_default(client: JudgeClient) ->
     assert first["verdict"] == "AC" and first["measurement"]["metric"] == "instructions"
     assert first["measurement"]["counter"] == "auto" and first["unmeasured"] == {}
     count = first["figures"]["instructions"]
-    assert count is not None and count > 1_000_000  # Python's start-up alone is millions
+    # Python is counted in its zygote: the interpreter's start-up is not in the count, the program's
+    # own work (reading, converting, printing: tens of thousands of instructions) is.
+    assert count is not None and count > 10_000
     assert second["figures"]["instructions"] == count  # exact: the same program, the same count
-    assert 0 < first["net"]["instructions"] < count  # net of the interpreter's start-up
+    assert 0 < first["net"]["instructions"] < count  # net of the empty program's count
     assert first["figures"]["cpu_time"] > 0  # times are measured and reported beside it
 
 
