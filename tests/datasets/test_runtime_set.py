@@ -15,6 +15,7 @@ from afterburner.datasets.registry import load_dataset
 from afterburner.judge.judge import judge
 from afterburner.judge.measurement import CLOCK_ONLY
 from afterburner.languages import get_language
+from afterburner.languages.base import RUNTIME_INSIDE
 from afterburner.languages.runtime import RuntimeSetError, imported_modules, install, installed
 from tests.datasets.test_formats import judged_on_both_splits, write
 from tests.datasets.test_leetcode import GOOD, PROMPT, v03_row
@@ -61,7 +62,8 @@ def test_a_reference_using_the_set_passes_and_the_host_site_packages_stay_hidden
     )
     result = judge(get_language("python"), probe, [TestCase("", "")], measurement=CLOCK_ONLY)
     lines = result.tests[0].run.stdout_text.splitlines()
-    assert lines[0] == str(runtime_set / "sortedcontainers"), result.tests[0].run.stderr_text
+    # Shown at one fixed path inside, whatever the host's: /usr/lib/afterburner/runtime/python.
+    assert lines[0] == f"{RUNTIME_INSIDE}/python/sortedcontainers", result.tests[0].run.stderr_text
     assert lines[1:] == ["hidden pytest", "hidden typer", "hidden afterburner", "read-only"]
 
 

@@ -29,12 +29,15 @@ def test_cli_spec_carries_threads_and_leaves_the_key_to_the_backend() -> None:
     from afterburner.cli.optimize import _spec  # here: the CLI imports far more than the models
 
     for kind in ("hf", "llamacpp"):
-        spec = _spec("m", kind, None, None, 3)
+        spec = _spec("m", kind, None, None, 3, "partition")
         assert spec.kind == kind and spec.threads == 3
-    openai = _spec("m", None, "http://127.0.0.1:9/v1", None, None)
+    openai = _spec("m", None, "http://127.0.0.1:9/v1", None, None, "gate")
     assert openai.kind == "openai" and openai.api_key is None  # resolved later: $AFTERBURNER_..., then $OPENAI_...
-    assert _spec("m", None, None, None, None).kind == "llamacpp"
+    assert _spec("m", None, None, None, None, "partition").kind == "llamacpp"
     with pytest.raises(UsageError, match="unknown model backend"):
-        _spec("m", "gpt", None, None, None)
+        _spec("m", "gpt", None, None, None, "partition")
     with pytest.raises(UsageError, match="threads"):
-        _spec("m", "hf", None, None, 0)
+        _spec("m", "hf", None, None, 0, "partition")
+    assert _spec("m", None, None, None, None, "gate").placement == "gate"
+    with pytest.raises(UsageError, match="unknown placement"):
+        _spec("m", None, None, None, None, "share")

@@ -136,7 +136,8 @@ def _generations(verl: ModuleType, url: str, count: int, code: str, timeout: int
 
 def test_32_generations_by_4_cases_at_once_while_measured_jobs_run(service: ServiceProcess, verl: ModuleType) -> None:
     with JudgeClient(service.url) as client:  # the measured workers, busy for a while
-        slow = {"code": "import time\ntime.sleep(1)\nprint(input())", "tests": [{"input": "1", "output": "1"}]}
+        # Four jobs of 3 passes of 4 s on the one measure core: busy for about 50 s, well past the 128 runs.
+        slow = {"code": "import time\ntime.sleep(4)\nprint(input())", "tests": [{"input": "1", "output": "1"}]}
         busy = [client.submit_job("judge", {**slow, "repeat": 3, "counter": "off"}) for _ in range(4)]
         results = _generations(verl, f"{service.url}/run_code", 32, SUM, timeout=10)
         assert results == [True] * 128, results  # no -1: none waited behind the measured jobs

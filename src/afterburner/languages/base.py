@@ -16,6 +16,7 @@ from afterburner.languages import runtime as runtime_sets
 from afterburner.sandbox.runner import SandboxOptions
 
 ZYGOTE_FILE = "afterburner-zygote"
+RUNTIME_INSIDE = "/usr/lib/afterburner/runtime"  # where the sandbox sees a language's runtime set
 SELF_TEST_INPUT = "20 22\n"
 SELF_TEST_OUTPUT = "42"
 
@@ -81,13 +82,14 @@ class Language:
         sandbox shows (and, when counting, the runtime's counting environment)."""
         options = options or SandboxOptions()
         env = {**self.count_env, **options.env} if counting(options) else dict(options.env)
-        shown = self.runtime
+        binds = tuple(options.binds)
         packages = self.runtime_set
-        if packages is not None:
-            shown = (*shown, str(packages))
+        if packages is not None:  # at one fixed path inside: the host's layout stays out of sight (and of counts)
+            inside = f"{RUNTIME_INSIDE}/{self.name}"
+            binds = ((str(packages), inside), *binds)
             if self.packages_env:
-                env = {self.packages_env: str(packages), **env}
-        return replace(options, read_only=(*shown, *options.read_only), env=env)
+                env = {self.packages_env: inside, **env}
+        return replace(options, read_only=(*self.runtime, *options.read_only), env=env, binds=binds)
 
     @property
     def runtime_set(self) -> Path | None:

@@ -44,6 +44,7 @@ class SandboxOptions:
     pin_core: bool = True
     sample_log: Path | None = None  # write "t_ns bytes" memory samples here
     read_only: Sequence[str] = field(default_factory=tuple)  # extra runtime paths to show
+    binds: Sequence[tuple[str, str]] = field(default_factory=tuple)  # (host path, path inside), read-only
     env: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -141,7 +142,7 @@ def run(
         if output_dir is not None and support.is_root:
             os.chown(output_dir, SANDBOX_UID, SANDBOX_UID)
         command = list(argv)
-        binds: list[tuple[str, str]] = []
+        binds: list[tuple[str, str]] = list(options.binds)
         if options.instructions == "valgrind":
             if support.valgrind is None:
                 raise SandboxUnavailable("deterministic instruction counts need valgrind", "apt-get install valgrind")
