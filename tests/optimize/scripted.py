@@ -17,11 +17,14 @@ from afterburner.models.base import Backend, Completion, Generation, GenerationC
 
 
 class ScriptedBackend(Backend):
+    """Answers from a script: a text (it ended by itself) or (text, finish_reason), e.g. "length"."""
+
     kind = "scripted"
 
-    def __init__(self, answers: list[str]) -> None:
+    def __init__(self, answers: list[str | tuple[str, str]]) -> None:
         self.answers = answers
         self.prompts: list[str] = []
+        self.budgets: list[int] = []  # max_tokens of every request
 
     @property
     def name(self) -> str:
@@ -30,9 +33,11 @@ class ScriptedBackend(Backend):
     def generate(self, messages: Sequence[MessageLike], config: GenerationConfig | None = None) -> Generation:
         config = config or GenerationConfig()
         self.prompts.append(to_messages(messages)[-1].content)
-        texts = [self.answers.pop(0) for _ in range(config.n)]
-        completions = [Completion(t, 100, 50, 0.01, "stop") for t in texts]
-        return Generation(completions, "scripted", self.kind, 0.01 * len(texts), 100)
+        self.budgets.append(config.max_tokens)
+        answers = [self.answers.pop(0) for _ in range(config.n)]
+        scripted = [(a, "stop") if isinstance(a, str) else a for a in answers]
+        completions = [Completion(text, 100, 50, 0.01, reason) for text, reason in scripted]
+        return Generation(completions, "scripted", self.kind, 0.01 * len(completions), 100)
 
 
 def fenced(code: str) -> str:

@@ -25,6 +25,7 @@ from afterburner.optimize.precheck import python_precheck
 from afterburner.optimize.selection import Standing, standing_of
 
 NO_CODE = "no code block found in the answer"
+GENERATION_CUT = "no answer: generation cut"
 PRECHECK = "static check (not run): "
 # What the model is told, in this order: the exact count first when there is one.
 SHOWN: tuple[Metric, ...] = (Metric.INSTRUCTIONS, Metric.CPU_TIME, Metric.PEAK_MEMORY, Metric.MEMORY_INTEGRAL)
@@ -224,9 +225,12 @@ def feedback_text(attempt: Attempt, options: FeedbackOptions) -> str:
 
 
 def failure_cause(attempt: Attempt) -> str:
-    """Why a candidate failed, as one word for counts: no_code, precheck, CE, RTE, WA, TLE, MLE, OLE, IE."""
+    """Why a candidate failed, as one word for counts: generation_cut, no_code, precheck, CE, RTE, WA, TLE,
+    MLE, OLE, IE."""
     if attempt.passed:
         return ""
+    if attempt.failure.startswith(GENERATION_CUT):
+        return "generation_cut"
     if attempt.code is None:
         return "no_code"
     if attempt.failure.startswith(PRECHECK):

@@ -20,6 +20,7 @@ from afterburner.languages import get_language
 from afterburner.models.base import Backend, GenerationConfig, Message
 from afterburner.optimize.extract import extract_code
 from afterburner.optimize.feedback import (
+    GENERATION_CUT,
     Attempt,
     FeedbackOptions,
     feedback_text,
@@ -135,6 +136,7 @@ def _replay(rows: list[dict[str, Any]], config: LoopConfig) -> dict[int, list[_R
 
 
 DRAFT, REASK, REPAIR, ORIGINAL = "draft", "reask", "repair", "original"
+CUT = ("length", "timeout")  # finish reasons of an answer that did not end by itself
 
 
 @dataclass
@@ -173,12 +175,23 @@ class _ProblemRun:
         self.log.append(_row(self.problem, self.config, 0, 0, attempt, None, {"completion": "(original solution)"}))
         return attempt
 
-    def ask(self, messages: list[Message], iteration: int, n: int, offset: int) -> list[tuple[str, dict[str, Any]]]:
-        """n completions; a fixed seed must not replay the same answer when the prompt did not change."""
-        seed = self.config.generation.seed
-        varied = {"n": n, "seed": None if seed is None else seed + 1000 * iteration + offset}
+    def ask(
+        self, messages: list[Message], iteration: int, n: int, offset: int, budget: float = 1.0
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """n completions; a fixed seed must not replay the same answer when the prompt did not change.
+
+        An answer cut by `max_tokens` or by the time limit is asked for once more with twice the
+        budget (`uncut`); one cut again is recorded as such, never judged.
+        """
+        seed, base = self.config.generation.seed, self.config.generation
+        varied = {
+            "n": n,
+            "seed": None if seed is None else seed + 1000 * iteration + offset,
+            "max_tokens": int(base.max_tokens * budget),
+            "timeout": base.timeout * budget,
+        }
         asked_at = time.monotonic()
-        generation = self.backend.generate(messages, GenerationConfig(**{**self.config.generation.__dict__, **varied}))
+        generation = self.backend.generate(messages, GenerationConfig(**{**base.__dict__, **varied}))
         self.outcome.generation_seconds += time.monotonic() - asked_at  # includes waiting for a shared model
         self.outcome.completion_tokens += generation.completion_tokens
         return [
@@ -199,11 +212,26 @@ class _ProblemRun:
             for index, completion in enumerate(generation.completions)
         ]
 
+    def uncut(
+        self, messages: list[Message], iteration: int, answer: tuple[str, dict[str, Any]], offset: int
+    ) -> tuple[str, dict[str, Any]]:
+        """An answer that was cut (max_tokens or the time limit), asked for again with twice the budget."""
+        text, meta = answer
+        if meta["finish_reason"] not in CUT:
+            return answer
+        (text, again), *_ = self.ask(messages, iteration, 1, offset, budget=2.0)
+        again["asked_again_after"] = f"{meta['finish_reason']} at {meta['completion_tokens']} tokens"
+        return text, again
+
     def record(
         self, iteration: int, sample_id: int, text: str, meta: dict[str, Any], turn: str, of: int | None
     ) -> Attempt:
         code = extract_code(text, get_language(self.config.language).fence)
-        attempt = self.judge(code)
+        if meta.get("finish_reason") in CUT:  # still cut after the larger budget: no answer, not the code's fault
+            reason = f"{GENERATION_CUT} ({meta['finish_reason']} at {meta.get('completion_tokens', '?')} tokens)"
+            attempt = Attempt.unjudged(code, Verdict.CE, reason, len(self.tests))
+        else:
+            attempt = self.judge(code)
         extra = {"turn": turn, **({"repair_of": of} if of is not None else {})}
         self.log.append(_row(self.problem, self.config, iteration, sample_id, attempt, code, {**meta, **extra}))
         return attempt
@@ -214,12 +242,14 @@ class _ProblemRun:
             _context(self.problem, self.config, self.best, self.start, self.tests), self.config.template
         )
         found: list[tuple[Attempt, str]] = []
-        for text, meta in self.ask(messages, iteration, missing, taken):
+        for answer in self.ask(messages, iteration, missing, taken):
+            text, meta = self.uncut(messages, iteration, answer, 300 + taken + len(found))
             attempt = self.record(iteration, taken + len(found), text, meta, DRAFT, None)
             draft_id = taken + len(found)
             found.append((attempt, DRAFT))
-            if attempt.code is None and self.config.reask:
-                (text, meta), *_ = self.ask(messages, iteration, 1, 500 + draft_id)
+            if attempt.code is None and self.config.reask and not attempt.failure.startswith(GENERATION_CUT):
+                answer, *_ = self.ask(messages, iteration, 1, 500 + draft_id)
+                text, meta = self.uncut(messages, iteration, answer, 600 + draft_id)
                 attempt = self.record(iteration, taken + len(found), text, meta, REASK, draft_id)
                 found.append((attempt, REASK))
             found.extend(self.repairs(iteration, attempt, taken + len(found) - 1, taken + len(found)))
@@ -244,7 +274,8 @@ class _ProblemRun:
                 contract=_contract(self.problem, self.config, self.tests),
             )
             messages = build_messages(context, self.config.template)
-            (text, meta), *_ = self.ask(messages, iteration, 1, 700 + 10 * failed_id + turn)
+            answer, *_ = self.ask(messages, iteration, 1, 700 + 10 * failed_id + turn)
+            text, meta = self.uncut(messages, iteration, answer, 800 + 10 * failed_id + turn)
             failed = self.record(iteration, next_id + len(found), text, meta, REPAIR, failed_id)
             failed_id = next_id + len(found)
             found.append((failed, REPAIR))
