@@ -6,8 +6,9 @@ A fixed program (a CPU-bound Python loop, about 0.3 s) is timed `--passes` times
   (one thread on a 2-core machine), the timed program on a measure core;
 - gate: the model uses every core, and pauses at a token boundary while a pass is timed.
 Per condition: median CPU time and wall time, relative MAD and range of the CPU times, the
-model's tokens per second while the passes ran and alone (generating only, same placement), and
-for the gate how many tokens were generated while a pass was timed (must be 0). Each condition
+model's tokens per second over the window of the passes (each pass followed by `--gap` seconds
+without timing, as the loop's judging leaves generation room) and alone (generating only, same
+placement), and for the gate how many tokens were generated while a pass was timed (must be 0). Each condition
 runs in its own process (a placement pins threads for the life of a process). Prints one JSON
 object; `--out` also writes it (benchmarks/results/contention.json).
 """
@@ -67,7 +68,7 @@ class Generator:
         self.thread = threading.Thread(target=self._loop, daemon=True)
 
     def _loop(self) -> None:
-        config = GenerationConfig(max_tokens=96, temperature=0.7, seed=1)
+        config = GenerationConfig(max_tokens=16, temperature=0.7, seed=1)  # short: tokens are counted often
         while not self.stop.is_set():
             generation = self.backend.generate([{"role": "user", "content": PROMPT}], config)
             self.tokens += generation.completions[0].completion_tokens
@@ -83,8 +84,9 @@ class Generator:
         self.thread.join(timeout=300)
 
 
-def timed_passes(passes: int) -> tuple[list[float], list[float], float]:
-    """CPU and wall time of `passes` runs of PROGRAM (judge passes: the gate is taken), and the span."""
+def timed_passes(passes: int, gap: float = 0.0) -> tuple[list[float], list[float], float]:
+    """CPU and wall time of `passes` runs of PROGRAM (judge passes: the gate is taken), each followed by
+    `gap` seconds without timing, and the span of it all."""
     python = get_language("python")
     program = compile_source(python, PROGRAM).program
     assert program is not None
@@ -95,6 +97,7 @@ def timed_passes(passes: int) -> tuple[list[float], list[float], float]:
         outcome = run_pass(program, item, Limits(cpu_time=30), SandboxOptions())[0]
         cpu.append(outcome.run.cpu_time)
         wall.append(outcome.run.wall_time)
+        time.sleep(gap)
     return cpu, wall, time.monotonic() - started
 
 
@@ -104,10 +107,10 @@ def tokens_alone(backend: Any, seconds: float) -> float:
         return generator.tokens / seconds
 
 
-def condition(name: str, passes: int, model: str) -> dict[str, Any]:
+def condition(name: str, passes: int, model: str, gap: float) -> dict[str, Any]:
     """One condition, measured in this process."""
     if name == "quiet":
-        cpu, wall, _ = timed_passes(passes)
+        cpu, wall, _ = timed_passes(passes, gap)
         return {"condition": name, "cpu_time": _spread(cpu), "wall_time": _spread(wall)}
     placement = "gate" if name == "gate" else "partition"
     if placement == "partition":
@@ -115,7 +118,7 @@ def condition(name: str, passes: int, model: str) -> dict[str, Any]:
     log = GATE.record() if placement == "gate" else None
     with create_backend(ModelSpec(kind="llamacpp", model=model, placement=placement)) as backend:  # type: ignore[arg-type]
         with Generator(backend) as generator:
-            cpu, wall, span = timed_passes(passes)
+            cpu, wall, span = timed_passes(passes, gap)
             during = generator.tokens / span
         alone = tokens_alone(backend, 20.0)
         threads = backend.placement().get("threads")
@@ -124,7 +127,7 @@ def condition(name: str, passes: int, model: str) -> dict[str, Any]:
         "cpu_time": _spread(cpu),
         "wall_time": _spread(wall),
         "model_threads": threads,
-        "tokens_per_second_during_passes": during,
+        "tokens_per_second_over_the_passes": during,
         "tokens_per_second_alone": alone,
     }
     if log is not None:
@@ -136,16 +139,18 @@ def condition(name: str, passes: int, model: str) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--passes", type=int, default=15)
+    parser.add_argument("--gap", type=float, default=1.0, help="seconds without timing after each pass")
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--only", choices=CONDITIONS, help="run one condition in this process (internal)")
     parser.add_argument("--out", type=Path, help="also write the JSON here (benchmarks/results/contention.json)")
     args = parser.parse_args()
     if args.only:
-        print(json.dumps(condition(args.only, args.passes, args.model)))
+        print(json.dumps(condition(args.only, args.passes, args.model, args.gap)))
         return
     results = []
     for name in CONDITIONS:
         argv = [sys.executable, __file__, "--only", name, "--passes", str(args.passes), "--model", args.model]
+        argv += ["--gap", str(args.gap)]
         done = subprocess.run(argv, capture_output=True, text=True, check=True)
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
     quiet = results[0]["cpu_time"]["median"]
@@ -160,7 +165,8 @@ def main() -> None:
             "passes": args.passes,
             "model": args.model,
             "core_plan": core_plan().to_dict(),
-            "generation": "max_tokens 96, temperature 0.7, the same prompt again and again",
+            "gap_seconds": args.gap,
+            "generation": "max_tokens 16, temperature 0.7, the same prompt again and again",
         },
         "conditions": results,
     }

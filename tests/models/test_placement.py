@@ -22,6 +22,7 @@ from afterburner.models.base import GenerationConfig, Message, ModelSpec, local_
 from afterburner.models.factory import create_backend
 from afterburner.models.openai_backend import OpenAIBackend, is_local_url
 from afterburner.sandbox import cores, host
+from afterburner.sandbox.gate import GATE
 
 PROMPT = [Message("user", "Write a Python function that returns the sum of a list of integers.")]
 # Busy for a second of CPU, then report the cores the program was allowed to run on.
@@ -94,6 +95,24 @@ def test_one_thread_setting_for_both_local_backends(
     with create_backend(ModelSpec("llamacpp", str(tmp_path / "m.gguf"), threads=requested)) as local:
         assert local.placement()["threads"] == expected
     assert llama_options[0]["n_threads"] == llama_options[0]["n_threads_batch"] == expected
+
+
+def test_behind_the_gate_llamacpp_uses_every_core_and_is_not_pinned(
+    plan_of: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    plan_of.setattr(cores, "all_cores", lambda: tuple(range(8)))
+    pinned: list[bool] = []
+    plan_of.setattr(llamacpp_backend, "pin_to_host_cores", lambda: pinned.append(True) or True)
+    plan_of.setattr(llamacpp_backend, "_import_llama", lambda: lambda **options: SimpleNamespace())
+    (tmp_path / "m.gguf").write_bytes(b"")
+    saved = GATE.enabled
+    try:
+        with create_backend(ModelSpec("llamacpp", str(tmp_path / "m.gguf"), placement="gate")) as local:
+            placement = local.placement()
+        assert placement["kind"] == "gate" and placement["threads"] == 8 and placement["model_cores"] == list(range(8))
+        assert pinned == [] and GATE.enabled  # every core; timed passes now pause it
+    finally:
+        GATE.enabled = saved
 
 
 @pytest.mark.parametrize(

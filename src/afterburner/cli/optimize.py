@@ -60,7 +60,7 @@ def _spec(
     return ModelSpec(kind=kind, model=model, base_url=base_url, api_key=api_key, threads=threads, placement=placement)  # type: ignore[arg-type]
 
 
-PLACEMENT_DEFAULT = "partition"  # chosen by benchmarks/contention.py (docs/architecture.md)
+PLACEMENT_DEFAULT = "gate"  # chosen by benchmarks/contention.py (docs/architecture.md, "Exact counts decide")
 
 
 def _off(name: str) -> str:
