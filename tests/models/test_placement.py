@@ -17,6 +17,7 @@ from afterburner.core.errors import UsageError
 from afterburner.core.limits import Limits
 from afterburner.core.verdicts import Verdict
 from afterburner.languages.snippet import run_python
+from afterburner.models import base as models_base
 from afterburner.models import hf_backend, llamacpp_backend
 from afterburner.models.base import GenerationConfig, Message, ModelSpec, local_threads
 from afterburner.models.factory import create_backend
@@ -101,6 +102,7 @@ def test_behind_the_gate_llamacpp_uses_every_core_and_is_not_pinned(
     plan_of: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     plan_of.setattr(cores, "all_cores", lambda: tuple(range(8)))
+    plan_of.setattr(models_base, "all_cores", lambda: tuple(range(8)))
     pinned: list[bool] = []
     plan_of.setattr(llamacpp_backend, "pin_to_host_cores", lambda: pinned.append(True) or True)
     plan_of.setattr(llamacpp_backend, "_import_llama", lambda: lambda **options: SimpleNamespace())
