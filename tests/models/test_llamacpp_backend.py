@@ -50,3 +50,19 @@ def test_stop_strings_timeout_and_threads(smollm2: Path) -> None:
         assert results == [1, 1]
         with pytest.raises(AfterburnerError, match="n_ctx"):
             backend.generate([Message("user", "word " * 2000)], GenerationConfig(max_tokens=8))
+
+
+def test_prompt_lookup_speculation_leaves_greedy_output_unchanged(smollm2: Path) -> None:
+    """Speculation only proposes tokens; the model still decides each one: greedy text is identical."""
+    code = "def total(values):\n    result = 0\n    for value in values:\n        result = result + value\n"
+    code += "    return result\n"
+    prompt = [Message("user", f"Rewrite this Python function to be shorter, keep its name:\n```python\n{code}```")]
+    config = GenerationConfig(max_tokens=64, temperature=0.0)
+    texts = []
+    for speculate, cache in ((0, 0), (8, 0), (8, 64)):
+        spec = ModelSpec("llamacpp", str(smollm2), n_ctx=1024, speculate=speculate, prompt_cache_mb=cache)
+        with create_backend(spec) as backend:
+            texts.append(backend.generate(prompt, config).texts[0])
+            if cache:  # the same prompt again, from the saved state
+                texts.append(backend.generate(prompt, config).texts[0])
+    assert texts[0].strip() and all(text == texts[0] for text in texts), texts

@@ -94,7 +94,7 @@ def test_start_from_file_and_bad_starts(tmp_path: Path) -> None:
 def test_precheck_rejects_only_code_that_cannot_run() -> None:
     dataset = load_bundled()
     program, function = dataset.get("2"), dataset.get("1")
-    assert "undefined name 'heapq' (line 4)" in python_precheck(program, BROKEN)
+    assert "undefined name 'heapq' (line 4: heapq.heappush(heap, n))" in python_precheck(program, BROKEN)
     assert "SyntaxError" in python_precheck(program, "def f(:\n    pass\n")
     assert python_precheck(program, "import heapq\n" + BROKEN) == ""
     assert python_precheck(program, "try:\n    import numpy\nexcept ImportError:\n    numpy = None\nprint(1)\n") == ""

@@ -49,3 +49,16 @@ def test_the_cli_shows_the_dataclass_defaults() -> None:
     shown = CliRunner().invoke(app, ["optimize", "--help"], env={"COLUMNS": "200"}).output
     assert help_of(LoopConfig, "iterations") in shown
     assert f"[default: {LoopConfig().samples}]" in shown
+
+
+def test_the_resume_identity_is_every_loop_setting_but_the_resumable_ones() -> None:
+    """Derived from the config itself: a setting added later is part of it without anyone listing it."""
+    import dataclasses
+
+    identity = LoopConfig().identity()
+    names = {f.name for f in dataclasses.fields(LoopConfig)}
+    assert set(identity) == names - {"iterations", "samples"}
+    assert "n" not in identity["generation"] and "max_tokens" in identity["generation"]
+    assert LoopConfig(iterations=9).identity() == identity  # more iterations: the same run
+    assert LoopConfig(repair=0).identity() != identity
+    assert LoopConfig(measurement=Measurement(metric="cpu_time", counter="off")).identity() != identity

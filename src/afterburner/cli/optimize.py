@@ -128,6 +128,9 @@ def optimize(
     template: Annotated[str, typer.Option("--template", help=help_of(LoopConfig, "template"))] = default_of(
         LoopConfig, "template"
     ),
+    answer: Annotated[str, typer.Option("--answer", help=help_of(LoopConfig, "answer"))] = default_of(
+        LoopConfig, "answer"
+    ),
     repeat: Annotated[int, typer.Option("--repeat", "-n", help=help_of(Measurement, "repeat"))] = default_of(
         Measurement, "repeat"
     ),
@@ -198,6 +201,14 @@ def optimize(
     scoring_seed: Annotated[
         int, typer.Option("--scoring-seed", help="Seed of the hidden scoring tests (never shown; decide the report).")
     ] = SCORING_PLAN.seed,
+    hidden_only: Annotated[
+        bool,
+        typer.Option(
+            "--hidden-tests-only",
+            help="Skip a problem whose generator gives no hidden scoring test and has too few fixed tests to "
+            "hold out (by default it runs, its scores marked 'on seen tests').",
+        ),
+    ] = False,
 ) -> None:
     """Optimize solutions with a language model, iteration after iteration, judged in the sandbox.
 
@@ -221,6 +232,7 @@ def optimize(
         objective=objective,
         language=language,
         template=template,
+        answer=answer,
         measurement=settings,
         repair=repair,
         reask=not no_reask,
@@ -237,7 +249,7 @@ def optimize(
     where = judge_executor(executor, judge)
     try:
         with create_backend(spec, progress=lambda line: print(line, file=sys.stderr)) as llm:
-            result = _session(target, llm, config, out_dir, parallel, where, split, restart, start_from)
+            result = _session(target, llm, config, out_dir, parallel, where, split, restart, start_from, hidden_only)
     finally:
         if where is not None:
             where.close()
@@ -254,6 +266,7 @@ def _session(
     split: TestSplit,
     restart: bool,
     start_from: str | None,
+    hidden_only: bool = False,
 ) -> SessionResult:
     loaded, chosen = target.dataset, target.problems
     where = f", judged on {executor.name}" if executor is not None else ""
@@ -278,6 +291,7 @@ def _session(
             split=split,
             restart=restart,
             start_from=start_from,
+            allow_seen=not hidden_only,
         )
 
 

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from typing import Any
 
 from afterburner.core.errors import UsageError
 
 
-def setting(default: Any, help: str) -> Any:
-    """A dataclass field with a default and the help text the CLI shows for it."""
-    return dataclasses.field(default=default, metadata={"help": help})
+def setting(default: Any, help: str, resumable: bool = False) -> Any:
+    """A dataclass field with a default and the help text the CLI shows for it. `resumable`: a run
+    resumed with another value of it is still the same run (e.g. more iterations)."""
+    return dataclasses.field(default=default, metadata={"help": help, "resumable": resumable})
+
+
+def identity(config: Any) -> dict[str, Any]:
+    """A config dataclass as JSON-ready data, less its resumable settings: what a resumed run must share."""
+    data: dict[str, Any] = json.loads(json.dumps(dataclasses.asdict(config), default=list))
+    for found in dataclasses.fields(config):
+        if found.metadata.get("resumable"):
+            data.pop(found.name, None)
+    return data
 
 
 def _field(cls: type, name: str) -> dataclasses.Field[Any]:

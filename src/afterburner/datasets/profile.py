@@ -27,7 +27,7 @@ from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets.judging import SOLUTION_LIMITS, problem_checker
 from afterburner.datasets.model import Dataset, Issue, Problem, Solution, clip_keeping_last_line
-from afterburner.datasets.testgen import TestPlan, tests_hash
+from afterburner.datasets.testgen import TestPlan, TestSource, tests_hash
 from afterburner.judge.executor import JudgeBatch, JudgeExecutor, judge_on, worker_count
 from afterburner.judge.judge import JudgeItem, JudgeResult
 from afterburner.judge.measurement import Measurement
@@ -183,7 +183,7 @@ class _ProblemJob:
 
 
 def _jobs(
-    dataset: Dataset, languages: Sequence[str] | None, plan: TestPlan, key: Callable[..., str]
+    dataset: Dataset, languages: Sequence[str] | None, plan: TestSource, key: Callable[..., str]
 ) -> tuple[list[_ProblemJob], list[Issue]]:
     jobs: list[_ProblemJob] = []
     issues: list[Issue] = []
@@ -205,7 +205,7 @@ def profile_dataset(
     workers: int = 1,
     measurement: Measurement | None = None,
     languages: Sequence[str] | None = None,
-    plan: TestPlan | None = None,
+    plan: TestSource | None = None,
     use_cache: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
     executor: JudgeExecutor | None = None,

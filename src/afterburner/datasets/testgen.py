@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import json
 from dataclasses import asdict, dataclass
+from typing import Protocol
 
 from afterburner.core.cache import ContentCache
 from afterburner.core.errors import AfterburnerError, UsageError
@@ -83,6 +84,50 @@ FEEDBACK_PLAN = TestPlan()
 SCORING_PLAN = TestPlan(num_cases=8, seed=1_000_003, fixed=False)
 
 
+GENERATED = "generated with their own seed (hidden)"
+HELD_OUT = "half of the fixed tests held out (hidden): the generator gave nothing new"
+SEEN = "on seen tests: the generator gave nothing new and there were too few fixed tests to hold out"
+SHARED = "your own tests, shown and scored alike"
+
+
+@dataclass(frozen=True)
+class ProblemTests:
+    """One problem's tests for a run: what prompts may show, what scores, and how they were kept apart."""
+
+    feedback: list[TestCase]
+    scoring: list[TestCase]
+    kept_apart: str  # GENERATED, HELD_OUT, SEEN or SHARED
+
+    __test__ = False  # not a pytest test class
+
+    @property
+    def hidden(self) -> bool:
+        """Whether no scoring test was shown in a prompt."""
+        return self.kept_apart in (GENERATED, HELD_OUT)
+
+
+class TestSource(Protocol):
+    """Where a problem's tests come from: a TestPlan (generated and fixed), or given lists (FixedTests)."""
+
+    def tests(self, problem: Problem) -> list[TestCase]: ...
+
+
+@dataclass(frozen=True)
+class FixedTests:
+    """Per-problem test lists in the shape of a TestPlan (`tests(problem)`), e.g. a run's feedback tests."""
+
+    by_problem: tuple[tuple[str, tuple[TestCase, ...]], ...]
+
+    __test__ = False
+
+    @classmethod
+    def of(cls, tests: dict[str, list[TestCase]]) -> FixedTests:
+        return cls(tuple((pid, tuple(cases)) for pid, cases in tests.items()))
+
+    def tests(self, problem: Problem) -> list[TestCase]:
+        return list(dict(self.by_problem)[problem.id])
+
+
 @dataclass(frozen=True)
 class TestSplit:
     """The two test sets of a run: feedback tests a model may see, scoring tests it never sees."""
@@ -106,15 +151,39 @@ class TestSplit:
                 "pick another scoring seed",
             )
 
-    def scoring_tests(self, problem: Problem) -> list[TestCase]:
-        """The scoring tests, less any whose input is also a feedback test (whose output a model may see)."""
+    def scoring_tests(self, problem: Problem, allow_seen: bool = False) -> list[TestCase]:
+        """The scoring tests (see `tests_for`; by default refused when nothing can be kept hidden)."""
+        return self.tests_for(problem, allow_seen).scoring
+
+    def tests_for(self, problem: Problem, allow_seen: bool = True) -> ProblemTests:
+        """A problem's feedback and scoring tests, and how the scoring tests were kept from prompts.
+
+        Normally the scoring tests are generated with their own seed, less any whose input is also a
+        feedback test. A generator that gives nothing new (the same input for every seed) leaves
+        none: then half of the problem's fixed tests are held out of the feedback tests and score
+        instead. Where even that is impossible (fewer than two fixed tests the generator does not
+        also give), the scores are taken on the feedback tests and marked "on seen tests" when
+        `allow_seen`, else GeneratorError names the problem (one problem, never the whole run).
+        """
+        feedback = self.feedback.tests(problem)
         if not self.hidden:
-            return self.feedback.tests(problem)
-        shown = {test.input for test in self.feedback.tests(problem)}
-        tests = [test for test in self.scoring.tests(problem) if test.input not in shown]
-        if not tests:
-            raise GeneratorError(f"problem {problem.id}: every scoring test is also a feedback test")
-        return tests
+            return ProblemTests(feedback, feedback, SHARED)
+        shown = {test.input for test in feedback}
+        scoring = [test for test in self.scoring.tests(problem) if test.input not in shown]
+        if scoring:
+            return ProblemTests(feedback, scoring, GENERATED)
+        generated = {test.input for test in feedback[len(problem.tests) if self.feedback.fixed else 0 :]}
+        unique = list({test.input: test for test in problem.tests if test.input not in generated}.values())
+        if len(unique) >= 2:
+            held = unique[len(unique) // 2 :]
+            held_inputs = {test.input for test in held}
+            return ProblemTests([t for t in feedback if t.input not in held_inputs], held, HELD_OUT)
+        if not allow_seen:
+            raise GeneratorError(
+                f"problem {problem.id}: every scoring test is also a feedback test, and it has too few fixed "
+                "tests to hold some out (allow scores on seen tests to run it anyway)"
+            )
+        return ProblemTests(feedback, feedback, SEEN)
 
     def to_dict(self) -> dict[str, object]:
         return {"feedback": asdict(self.feedback), "scoring": asdict(self.scoring), "hidden": self.hidden}

@@ -115,7 +115,7 @@ class ModelSpec:
     # Requests in flight at once across all threads sharing this backend (openai).
     concurrency: int = 4
     max_retries: int = 5
-    n_ctx: int = 4096
+    n_ctx: int = 8192  # llamacpp: rewrites of long programs need the program twice (prompt and answer)
     # CPU threads of a local model (llamacpp and hf alike); None: one per host core of the core plan. Either
     # way at most one per host core, so the model never spills onto the cores programs are measured on.
     threads: int | None = None
@@ -125,6 +125,12 @@ class ModelSpec:
     # How a local model shares the machine with timed passes (llamacpp): "partition" keeps its threads on
     # the host cores; "gate" lets it use every core and pauses it at a token boundary while a pass is timed.
     placement: Placement = "partition"
+    # llamacpp: tokens drafted per step by prompt lookup (n-grams of the prompt, which holds the code being
+    # rewritten: rewrites copy much of it); 0 turns speculation off. Greedy output is the same either way.
+    speculate: int = 0
+    # llamacpp: MB of RAM for saved prompt states, so a prompt sharing a prefix with an earlier one (the same
+    # problem's next iteration, after another problem's turn) does not evaluate that prefix again; 0: off.
+    prompt_cache_mb: int = 0
 
     def __post_init__(self) -> None:
         if self.kind not in get_args(BackendKind):
@@ -134,6 +140,8 @@ class ModelSpec:
         threads = () if self.threads is None else (self.threads,)
         if min(self.concurrency, self.n_ctx, *threads) < 1 or self.max_retries < 0:
             raise UsageError("concurrency, n_ctx and threads must be at least 1, max_retries at least 0")
+        if not 0 <= self.speculate <= 64 or not 0 <= self.prompt_cache_mb <= 64 * 1024:
+            raise UsageError("speculate must be 0 .. 64 and prompt_cache_mb 0 .. 65536")
 
 
 def local_threads(requested: int | None, placement: Placement = "partition") -> int:

@@ -39,6 +39,18 @@ def _import_llama() -> Any:
     return Llama
 
 
+def _prompt_lookup(tokens: int) -> Any:
+    from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
+
+    return LlamaPromptLookupDecoding(num_pred_tokens=tokens)
+
+
+def _ram_cache(megabytes: int) -> Any:
+    from llama_cpp.llama_cache import LlamaRAMCache
+
+    return LlamaRAMCache(capacity_bytes=megabytes << 20)
+
+
 class LlamaCppBackend(Backend):
     kind = "llamacpp"
 
@@ -52,6 +64,9 @@ class LlamaCppBackend(Backend):
         llama_class = _import_llama()
         path = ensure_model(spec.model, progress)
         self._name = spec.model if spec.model in MODELS else Path(spec.model).stem
+        options: dict[str, Any] = {}
+        if spec.speculate:
+            options["draft_model"] = _prompt_lookup(spec.speculate)
         try:
             self._llm = llama_class(
                 model_path=str(path),
@@ -59,10 +74,13 @@ class LlamaCppBackend(Backend):
                 n_threads=self._threads,
                 n_threads_batch=self._threads,
                 verbose=False,
+                **options,
                 **dict(spec.extra),
             )
         except (ValueError, RuntimeError) as error:
             raise AfterburnerError(f"llama.cpp cannot load {path}: {error}") from error
+        if spec.prompt_cache_mb:
+            self._llm.set_cache(_ram_cache(spec.prompt_cache_mb))
         self._n_ctx = spec.n_ctx
         # A llama.cpp context holds one sequence's state: calls from several threads take turns.
         self._lock = threading.Lock()

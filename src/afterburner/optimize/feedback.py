@@ -20,6 +20,7 @@ from afterburner.evaluation.evaluate import key
 from afterburner.evaluation.metrics import SLOTS, References, percentile
 from afterburner.judge.executor import JudgeExecutor
 from afterburner.judge.measurement import Measurement
+from afterburner.optimize.edits import FAILED as EDIT_FAILED
 from afterburner.optimize.hotspots import Hotspot, python_hotspots
 from afterburner.optimize.precheck import python_precheck
 from afterburner.optimize.selection import Standing, standing_of
@@ -231,6 +232,8 @@ def failure_cause(attempt: Attempt) -> str:
         return ""
     if attempt.failure.startswith(GENERATION_CUT):
         return "generation_cut"
+    if attempt.failure.startswith(EDIT_FAILED):
+        return "edit_failed"
     if attempt.code is None:
         return "no_code"
     if attempt.failure.startswith(PRECHECK):

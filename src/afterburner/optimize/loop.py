@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from afterburner.core.config import require, setting
+from afterburner.core.config import identity, require, setting
 from afterburner.core.metrics import info
 from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
@@ -18,6 +18,7 @@ from afterburner.judge.executor import JudgeExecutor
 from afterburner.judge.measurement import Measurement
 from afterburner.languages import get_language
 from afterburner.models.base import Backend, GenerationConfig, Message
+from afterburner.optimize.edits import apply_edits, parse_edits
 from afterburner.optimize.extract import extract_code
 from afterburner.optimize.feedback import (
     GENERATION_CUT,
@@ -45,8 +46,8 @@ from afterburner.optimize.trajectory import TrajectoryLog
 class LoopConfig:
     """How the loop runs; validated on construction, and the CLI's defaults and help."""
 
-    iterations: int = setting(4, "Refinement iterations after iteration 0.")
-    samples: int = setting(2, "Candidates generated per iteration.")
+    iterations: int = setting(4, "Refinement iterations after iteration 0.", resumable=True)
+    samples: int = setting(2, "Candidates generated per iteration.", resumable=True)
     objective: str = setting(
         "time", "What to optimize: time, memory or integral; 'time,memory' also keeps memory from getting worse."
     )
@@ -61,6 +62,11 @@ class LoopConfig:
     reask: bool = setting(True, "Ask once more when an answer holds no code.")
     first_samples: int = setting(0, "Candidates in the first generated iteration (0: as --samples).")
     precheck: bool = setting(True, "Python: reject syntax errors and undefined names before a sandbox run.")
+    answer: str = setting(
+        "whole",
+        "How the model answers a rewrite: whole (the complete program) or edit (search/replace blocks against "
+        "the current code, applied strictly; a failed apply goes back as such).",
+    )
     confirm: bool = setting(
         True,
         "Confirm an apparent gain over a passing best on passes of both taken side by side (interleaved) "
@@ -83,6 +89,7 @@ class LoopConfig:
                 (0 <= self.first_samples <= 64, "first_samples must be 0 .. 64"),
                 (not objective_error, objective_error),
                 (self.template in TEMPLATES, f"template must be one of {', '.join(TEMPLATES)}"),
+                (self.answer in ("whole", "edit"), "answer must be whole or edit"),
                 (0 <= self.repair <= 5, "repair must be 0 .. 5"),
             ],
             "loop settings",
@@ -99,6 +106,13 @@ class LoopConfig:
 
     def standing(self, attempt: Attempt) -> Standing:
         return attempt.standing(self.objective, self.measurement.metric)
+
+    def identity(self) -> dict[str, Any]:
+        """What a resumed run must share with the trajectories it replays: every setting but the
+        resumable ones (iterations, samples), and of generation, all but how many and how long."""
+        data = identity(self)
+        data["generation"] = {k: v for k, v in data["generation"].items() if k not in ("n", "timeout")}
+        return data
 
     def drafts(self, first_generated: bool) -> int:
         """Candidates to draft in an iteration: `first_samples` in the first one that generates."""
@@ -137,6 +151,7 @@ def _replay(rows: list[dict[str, Any]], config: LoopConfig) -> dict[int, list[_R
 
 DRAFT, REASK, REPAIR, ORIGINAL = "draft", "reask", "repair", "original"
 CUT = ("length", "timeout")  # finish reasons of an answer that did not end by itself
+MAX_TOKENS = 8192  # the most an answer is given, sized to the program or asked again after a cut
 
 
 @dataclass
@@ -187,7 +202,7 @@ class _ProblemRun:
         varied = {
             "n": n,
             "seed": None if seed is None else seed + 1000 * iteration + offset,
-            "max_tokens": int(base.max_tokens * budget),
+            "max_tokens": int(self.room() * budget),
             "timeout": base.timeout * budget,
         }
         asked_at = time.monotonic()
@@ -212,6 +227,12 @@ class _ProblemRun:
             for index, completion in enumerate(generation.completions)
         ]
 
+    def room(self) -> int:
+        """Tokens an answer may take: the configured budget, or more for a long program to rewrite
+        (a whole-file answer repeats it: about one token per 3 characters, plus room to explain)."""
+        code = (self.best.code if self.best is not None else None) or self.start or ""
+        return min(MAX_TOKENS, max(self.config.generation.max_tokens, len(code) // 3 + 256))
+
     def uncut(
         self, messages: list[Message], iteration: int, answer: tuple[str, dict[str, Any]], offset: int
     ) -> tuple[str, dict[str, Any]]:
@@ -224,33 +245,46 @@ class _ProblemRun:
         return text, again
 
     def record(
-        self, iteration: int, sample_id: int, text: str, meta: dict[str, Any], turn: str, of: int | None
+        self,
+        iteration: int,
+        sample_id: int,
+        text: str,
+        meta: dict[str, Any],
+        turn: str,
+        of: int | None,
+        base: str | None = None,
     ) -> Attempt:
-        code = extract_code(text, get_language(self.config.language).fence)
+        """Judge an answer: its code, or `base` (the code the prompt showed) with the answer's edits."""
+        edits = parse_edits(text) if self.config.answer == "edit" and base is not None else []
+        edited = apply_edits(base, edits) if edits and base is not None else None
+        code = edited.code if edited is not None else extract_code(text, get_language(self.config.language).fence)
         if meta.get("finish_reason") in CUT:  # still cut after the larger budget: no answer, not the code's fault
             reason = f"{GENERATION_CUT} ({meta['finish_reason']} at {meta.get('completion_tokens', '?')} tokens)"
             attempt = Attempt.unjudged(code, Verdict.CE, reason, len(self.tests))
+        elif edited is not None and edited.code is None:  # the edits did not apply: the base code, and why
+            attempt = Attempt.unjudged(base, Verdict.CE, edited.error, len(self.tests))
         else:
             attempt = self.judge(code)
+        if edits:
+            meta = {**meta, "edits": len(edits)}
         extra = {"turn": turn, **({"repair_of": of} if of is not None else {})}
         self.log.append(_row(self.problem, self.config, iteration, sample_id, attempt, code, {**meta, **extra}))
         return attempt
 
     def generate(self, iteration: int, missing: int, taken: int) -> list[tuple[Attempt, str]]:
         """Draft `missing` candidates; re-ask once for an answer without code; repair a failed rewrite."""
-        messages = build_messages(
-            _context(self.problem, self.config, self.best, self.start, self.tests), self.config.template
-        )
+        context = _context(self.problem, self.config, self.best, self.start, self.tests)
+        messages = build_messages(context, self.config.template)
         found: list[tuple[Attempt, str]] = []
         for answer in self.ask(messages, iteration, missing, taken):
             text, meta = self.uncut(messages, iteration, answer, 300 + taken + len(found))
-            attempt = self.record(iteration, taken + len(found), text, meta, DRAFT, None)
+            attempt = self.record(iteration, taken + len(found), text, meta, DRAFT, None, context.code)
             draft_id = taken + len(found)
             found.append((attempt, DRAFT))
             if attempt.code is None and self.config.reask and not attempt.failure.startswith(GENERATION_CUT):
                 answer, *_ = self.ask(messages, iteration, 1, 500 + draft_id)
                 text, meta = self.uncut(messages, iteration, answer, 600 + draft_id)
-                attempt = self.record(iteration, taken + len(found), text, meta, REASK, draft_id)
+                attempt = self.record(iteration, taken + len(found), text, meta, REASK, draft_id, context.code)
                 found.append((attempt, REASK))
             found.extend(self.repairs(iteration, attempt, taken + len(found) - 1, taken + len(found)))
         return found
@@ -272,11 +306,12 @@ class _ProblemRun:
                 failed=True,
                 repair=True,
                 contract=_contract(self.problem, self.config, self.tests),
+                answer=self.config.answer,
             )
             messages = build_messages(context, self.config.template)
             answer, *_ = self.ask(messages, iteration, 1, 700 + 10 * failed_id + turn)
             text, meta = self.uncut(messages, iteration, answer, 800 + 10 * failed_id + turn)
-            failed = self.record(iteration, next_id + len(found), text, meta, REPAIR, failed_id)
+            failed = self.record(iteration, next_id + len(found), text, meta, REPAIR, failed_id, context.code)
             failed_id = next_id + len(found)
             found.append((failed, REPAIR))
         return found
@@ -398,8 +433,17 @@ def _context(
         return PromptContext(problem, config.language, config.objective, contract=contract)
     performance = performance_text(best) if config.feedback.metrics else ""
     extra = feedback_text(best, config.feedback) if config.template == "afterburner" else ""
+    answer = config.answer if config.template == "afterburner" else "whole"
     return PromptContext(
-        problem, config.language, config.objective, best.code, performance, extra, not best.passed, contract=contract
+        problem,
+        config.language,
+        config.objective,
+        best.code,
+        performance,
+        extra,
+        not best.passed,
+        contract=contract,
+        answer=answer,
     )
 
 

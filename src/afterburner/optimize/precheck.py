@@ -31,5 +31,9 @@ def python_precheck(problem: Problem, code: str) -> str:
     )
     if not undefined:
         return ""
-    names = ", ".join(f"'{name}' (line {line})" for line, name in undefined[:5])
-    return f"NameError before running: undefined name {names}; import or define it"
+    lines = code.splitlines()
+    shown = []
+    for line, name in undefined[:5]:
+        text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+        shown.append(f"'{name}' (line {line}: {text})" if text else f"'{name}' (line {line})")
+    return f"NameError before running: undefined name {', '.join(shown)}; import or define it"

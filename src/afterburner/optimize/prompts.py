@@ -44,6 +44,7 @@ class PromptContext:
     failed: bool = False
     repair: bool = False  # `code` is the model's own failed rewrite of a passing best: fix it
     contract: str = ""  # the problem's input/output contract, restated compactly ("" to leave it out)
+    answer: str = "whole"  # "edit": search/replace blocks against `code` (only where there is code)
 
 
 def _template(name: str) -> Template:
@@ -64,6 +65,26 @@ def _task(context: PromptContext) -> str:
     if context.failed:
         return "The solution above is wrong or crashes: fix it, keeping it efficient."
     return f"The solution above is correct: rewrite it to be more {objective}, keeping it correct."
+
+
+WHOLE_FORMAT = (
+    "Reply with the complete solution in one ```$fence fenced code block. A short plan before the block is fine; "
+    "nothing after it."
+)
+EDIT_FORMAT = """Reply with your changes to the current solution as search/replace blocks (a short plan first is fine):
+<<<<<<< SEARCH
+exact lines of the current solution, copied character for character (enough of them to be unique)
+=======
+the lines that replace them
+>>>>>>> REPLACE
+Use as many blocks as you need, in order. Lines you do not mention stay as they are."""
+
+
+def answer_format(context: PromptContext, fence: str) -> str:
+    """How to answer: a whole file, or (a rewrite of existing code, when asked) edits to it."""
+    if context.answer == "edit" and context.code is not None:
+        return EDIT_FORMAT
+    return WHOLE_FORMAT.replace("$fence", fence)
 
 
 def build_messages(context: PromptContext, template: str = "afterburner") -> list[Message]:
@@ -93,6 +114,7 @@ def build_messages(context: PromptContext, template: str = "afterburner") -> lis
         feedback_section=feedback,
         task=_task(context),
         objective_text=objective_text(context.objective),
+        answer_format=answer_format(context, fence),
     )
     return [Message("user", text)]
 

@@ -10,12 +10,13 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from afterburner.core.errors import UsageError
 from afterburner.core.measured import Measured
 from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
 from afterburner.datasets.model import Dataset, Problem
 from afterburner.datasets.profile import SolutionProfile, profile_dataset
-from afterburner.datasets.testgen import TestSplit
+from afterburner.datasets.testgen import SEEN, FixedTests, GeneratorError, ProblemTests, TestSplit
 from afterburner.evaluation.changes import ProblemChange
 from afterburner.evaluation.evaluate import execution_of, key, measure_with_references, references_from
 from afterburner.evaluation.metrics import Execution, References, by_iteration
@@ -161,6 +162,7 @@ def run_session(
     split: TestSplit | None = None,
     restart: bool = False,
     start_from: str | None = None,
+    allow_seen: bool = True,
 ) -> SessionResult:
     """Profile the references, run the loop on every problem, re-measure the winners, summarize.
 
@@ -170,13 +172,24 @@ def run_session(
     ever shows. Trajectories already in `out_dir` are replayed only if they belong to this run
     (`resume.prepare_run`); `restart` moves them aside. `starts` gives problems their iteration-0
     code; `start_from` (slowest, a reference label or a .jsonl file, see `optimize.starts`) picks
-    it for every problem after the references are measured.
+    it for every problem after the references are measured. A problem whose generator gives no
+    hidden scoring test holds out half of its fixed tests, else (with `allow_seen`) is scored on
+    the feedback tests and marked so in the report and the summary; it never stops the run.
     """
     split = split or TestSplit()
     started = time.monotonic()
     measurement = config.measurement
-    chosen = Dataset(dataset.name, tuple(problems))
     workers = worker_count(executor, len(core_plan().measure))
+    planned, skipped = _plan_tests(problems, split, allow_seen)
+    if skipped and on_event:
+        for pid, reason in skipped.items():
+            on_event(f"problem {pid} skipped: {reason}")
+    problems = [p for p in problems if p.id in planned]
+    if not problems:
+        raise UsageError("no problem left to optimize", "; ".join(skipped.values())[:500])
+    chosen = Dataset(dataset.name, tuple(problems))
+    tests = {pid: planned[pid].feedback for pid in planned}
+    scoring = {pid: planned[pid].scoring for pid in planned}
     profile = profile_dataset(  # for the loop's feedback; the report uses the final re-measure
         chosen,
         workers=workers,
@@ -184,7 +197,7 @@ def run_session(
         executor=executor,
         languages=[config.language],
         on_progress=on_progress,
-        plan=split.feedback,
+        plan=FixedTests.of(tests),
     )
     references: References = references_from(profile.profiles, measurement)
     given = dict(starts or {})
@@ -192,8 +205,6 @@ def run_session(
         given.update(resolve_starts(start_from, problems, profile.profiles, config.language, config.primary_metric))
     originals = {pid: start.code for pid, start in given.items()}
     prepare_run(out_dir, run_identity(_identity_settings(config, backend), split.to_dict(), originals), restart)
-    tests = {p.id: split.feedback.tests(p) for p in problems}
-    scoring = {p.id: split.scoring_tests(p) for p in problems}
     reference_seconds = time.monotonic() - started
     log = TrajectoryLog(out_dir / "trajectories.jsonl")
     loop_started = time.monotonic()
@@ -216,8 +227,9 @@ def run_session(
     )
     changes = [problem_change(outcome, inputs) for outcome in outcomes]
     where = executor.name if executor is not None else "local"
+    kept_apart = {pid: tests.kept_apart for pid, tests in planned.items()}
     report, summary = _report_and_summary(
-        dataset.name, outcomes, final, references, config, backend, where, split, changes
+        dataset.name, outcomes, final, references, config, backend, where, split, changes, kept_apart, skipped
     )
     paths = write_report(report, out_dir)
     timings = _timings(outcomes, reference_seconds, loop_seconds)
@@ -239,18 +251,24 @@ def _report_and_summary(
     where: str,
     split: TestSplit,
     changes: Sequence[ProblemChange] = (),
+    kept_apart: Mapping[str, str] | None = None,
+    skipped: Mapping[str, str] | None = None,
 ) -> tuple[EvaluationReport, dict[str, Any]]:
     """The report of the re-measured figures, and the summary beside it (what was measured, how)."""
     generated = GeneratedScores(
         by_iteration(generated_executions(outcomes, config.language), references),
         "selection passes: the loop's own, on the feedback tests, ranked among its reference profile",
     )
+    seen = sorted(pid for pid, how in (kept_apart or {}).items() if how == SEEN)
+    measured = "re-measured after selection on the scoring tests, together with the references"
+    if seen:
+        measured += f"; problem(s) {', '.join(seen)} on seen tests (their generator gave no hidden test)"
     report = build_report(
         name,
         final.executions,
         final.references,
         best_so_far=True,
-        measured="re-measured after selection on the scoring tests, together with the references",
+        measured=measured,
         generated=generated,
         changes=changes,
     )
@@ -263,6 +281,9 @@ def _report_and_summary(
             **config.measurement.to_dict(),
             "executor": where,
             "tests": split.to_dict(),
+            "scoring_tests_per_problem": dict(kept_apart or {}),
+            "scored_on_seen_tests": seen,
+            "skipped_problems": dict(skipped or {}),
             "flaky_when_remeasured": final.flaky,
         },
         "conditions": {"placement": backend.placement(), "cores": core_plan().to_dict()},
@@ -274,6 +295,20 @@ def _report_and_summary(
         "selection_pass_scores_iteration_0": scores_json(selection.scores_iteration_0),
     }
     return report, summary
+
+
+def _plan_tests(
+    problems: Sequence[Problem], split: TestSplit, allow_seen: bool
+) -> tuple[dict[str, ProblemTests], dict[str, str]]:
+    """Each problem's feedback and scoring tests; a problem whose tests cannot be made is skipped (why)."""
+    planned: dict[str, ProblemTests] = {}
+    skipped: dict[str, str] = {}
+    for problem in problems:
+        try:
+            planned[problem.id] = split.tests_for(problem, allow_seen)
+        except GeneratorError as error:
+            skipped[problem.id] = str(error)
+    return planned, skipped
 
 
 def _timings(outcomes: Sequence[ProblemOutcome], reference_seconds: float, loop_seconds: float) -> dict[str, float]:
@@ -294,40 +329,9 @@ def _timings(outcomes: Sequence[ProblemOutcome], reference_seconds: float, loop_
 
 
 def _identity_settings(config: LoopConfig, backend: Backend) -> dict[str, Any]:
-    """The loop settings a resumed run must share with the trajectories it replays."""
-    generation = {k: v for k, v in asdict(config.generation).items() if k not in ("n", "timeout")}
-    return {
-        "model": backend.name,
-        "backend": backend.kind,
-        "template": config.template,
-        "objective": config.objective,
-        "language": config.language,
-        "measurement": config.measurement.to_dict(),
-        "repair": config.repair,
-        "reask": config.reask,
-        "first_samples": config.first_samples,
-        "precheck": config.precheck,
-        "confirm": config.confirm,
-        "feedback": asdict(config.feedback),
-        "noise": asdict(config.noise),
-        "generation": json.loads(json.dumps(generation, default=list)),
-    }
+    """The loop settings a resumed run must share with the trajectories it replays (from the config itself)."""
+    return {"model": backend.name, "backend": backend.kind, **config.identity()}
 
 
 def _config_summary(config: LoopConfig, backend: Backend) -> dict[str, Any]:
-    return {
-        "iterations": config.iterations,
-        "samples": config.samples,
-        "objective": config.objective,
-        "language": config.language,
-        "template": config.template,
-        "measurement": config.measurement.to_dict(),
-        "repair": config.repair,
-        "reask": config.reask,
-        "first_samples": config.first_samples,
-        "precheck": config.precheck,
-        "confirm": config.confirm,
-        "feedback": asdict(config.feedback),
-        "model": backend.name,
-        "backend": backend.kind,
-    }
+    return {**json.loads(json.dumps(asdict(config), default=list)), "model": backend.name, "backend": backend.kind}
