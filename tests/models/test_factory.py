@@ -10,6 +10,7 @@ import pytest
 import afterburner.models
 from afterburner.core.errors import UsageError
 from afterburner.models import base, factory
+from afterburner.models.base import ModelSpec
 
 
 def test_the_interface_imports_no_backend() -> None:
@@ -26,18 +27,22 @@ def test_the_interface_imports_no_backend() -> None:
 
 
 def test_cli_spec_carries_threads_and_leaves_the_key_to_the_backend() -> None:
-    from afterburner.cli.optimize import _spec  # here: the CLI imports far more than the models
+    from afterburner.optimize.run_config import OptimizeConfig  # here: it imports far more than the models
+
+    def spec(backend: str | None, base_url: str | None, threads: int | None, placement: str) -> ModelSpec:
+        config = OptimizeConfig(model="m", backend=backend, base_url=base_url, threads=threads, placement=placement)
+        return config.model_spec()
 
     for kind in ("hf", "llamacpp"):
-        spec = _spec("m", kind, None, None, 3, "partition")
-        assert spec.kind == kind and spec.threads == 3
-    openai = _spec("m", None, "http://127.0.0.1:9/v1", None, None, "gate")
+        found = spec(kind, None, 3, "partition")
+        assert found.kind == kind and found.threads == 3
+    openai = spec(None, "http://127.0.0.1:9/v1", None, "gate")
     assert openai.kind == "openai" and openai.api_key is None  # resolved later: $AFTERBURNER_..., then $OPENAI_...
-    assert _spec("m", None, None, None, None, "partition").kind == "llamacpp"
+    assert spec(None, None, None, "partition").kind == "llamacpp"
     with pytest.raises(UsageError, match="unknown model backend"):
-        _spec("m", "gpt", None, None, None, "partition")
+        spec("gpt", None, None, "partition")
     with pytest.raises(UsageError, match="threads"):
-        _spec("m", "hf", None, None, 0, "partition")
-    assert _spec("m", None, None, None, None, "gate").placement == "gate"
+        spec("hf", None, 0, "partition")
+    assert spec(None, None, None, "gate").placement == "gate"
     with pytest.raises(UsageError, match="unknown placement"):
-        _spec("m", None, None, None, None, "share")
+        spec(None, None, None, "share")

@@ -62,3 +62,25 @@ def test_the_resume_identity_is_every_loop_setting_but_the_resumable_ones() -> N
     assert LoopConfig(iterations=9).identity() == identity  # more iterations: the same run
     assert LoopConfig(repair=0).identity() != identity
     assert LoopConfig(measurement=Measurement(metric="cpu_time", counter="off")).identity() != identity
+
+
+def test_optimize_options_come_from_the_config_dataclass() -> None:
+    """Every OptimizeConfig field is an option of `afterburner optimize`, with its default and help."""
+    import dataclasses
+
+    from typer.testing import CliRunner
+
+    from afterburner.cli.main import app
+    from afterburner.optimize.run_config import OptimizeConfig
+
+    shown = CliRunner().invoke(app, ["optimize", "--help"], env={"COLUMNS": "400"}).output
+    for found in dataclasses.fields(OptimizeConfig):
+        if not found.metadata.get("argument"):
+            flag = (found.metadata.get("flags") or (f"--{found.name.replace('_', '-')}",))[0]
+            assert flag in shown, flag
+    assert OptimizeConfig().iterations == default_of(LoopConfig, "iterations")
+    assert OptimizeConfig(iterations=3).loop_config("cpp").iterations == 3
+    with pytest.raises(UsageError, match="parallel"):
+        OptimizeConfig(parallel=0)
+    with pytest.raises(UsageError, match="estimator"):
+        OptimizeConfig(estimator="mode")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -25,9 +24,8 @@ from afterburner.core.limits import Limits, MiB
 from afterburner.core.verdicts import Verdict
 from afterburner.judge.baseline import startup_baseline
 from afterburner.judge.checkers import checker_from_spec
-from afterburner.judge.compiler import compile_source
 from afterburner.judge.judge import judge as judge_tests
-from afterburner.judge.judge import run_samples, spreads
+from afterburner.judge.run_once import CompileFailed, run_once
 from afterburner.judge.stats import DEFAULT_ESTIMATOR
 from afterburner.languages.registry import all_languages
 from afterburner.sandbox.runner import SandboxOptions
@@ -99,33 +97,17 @@ def run(
     language, source = read_program(file, lang)
     if not 1 <= repeat <= 1000:
         raise UsageError("--repeat must be between 1 and 1000")
-    limits = language.limits_for(_limits(time_limit, memory_limit))
     options = _options(instructions, allow_degraded, sample_hz)
     stdin_data = read_text_file(stdin, "stdin file").encode() if stdin else b""
-    compiled = compile_source(language, source)
-    if compiled.program is None:
-        _emit_compile_error(compiled.message, as_json)
+    ran = run_once(language, source, stdin_data, _limits(time_limit, memory_limit), options, repeat)
+    if isinstance(ran, CompileFailed):
+        _emit_compile_error(ran.message, as_json)
         raise typer.Exit(1)
-    results = [compiled.program.run(stdin_data, limits, options) for _ in range(repeat)]
-    baseline = startup_baseline(language, options=replace(options, instructions="off"))
-    spread = spreads(run_samples(results))
-    medians: dict[str, float | None] = {name: s.median for name, s in spread.items()}
-    corrected = baseline.corrected(medians)
-    first = results[0]
     if as_json:
-        payload: dict[str, Any] = {
-            "language": language.name,
-            "result": first.to_dict(),
-            "repeat": repeat,
-            "median": medians,
-            "spread": {name: vars(s) for name, s in spread.items()},
-            "baseline": vars(baseline),
-            "corrected": corrected,
-        }
-        print(json.dumps(payload, indent=2))
+        print(json.dumps(ran.to_dict(), indent=2))
     else:
-        report.print_run(first, language.display, spread, baseline, corrected)
-    raise typer.Exit(0 if all(r.verdict.passed for r in results) else 1)
+        report.print_run(ran.first, language.display, ran.spread, ran.baseline, ran.corrected)
+    raise typer.Exit(0 if ran.passed else 1)
 
 
 def _emit_compile_error(message: str, as_json: bool) -> None:
@@ -197,7 +179,7 @@ def judge(
 @app.command()
 def doctor(as_json: Json = False) -> None:
     """Check every language toolchain and every isolation and measurement primitive."""
-    from afterburner.cli.doctor import diagnose
+    from afterburner.judge.doctor import diagnose
 
     findings = diagnose()
     if as_json:

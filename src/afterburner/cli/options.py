@@ -8,9 +8,9 @@ import typer
 
 from afterburner.core.config import default_of, help_of
 from afterburner.core.errors import UsageError
-from afterburner.judge.executor import JudgeExecutor
-from afterburner.judge.measurement import Measurement
-from afterburner.sandbox.cores import set_measure_cores
+from afterburner.judge.executor import EXECUTOR_HELP, JUDGE_HELP, JudgeExecutor
+from afterburner.judge.measurement import COUNTER_HELP, Measurement
+from afterburner.sandbox.cores import MEASURE_CORES_HELP, set_measure_cores
 from afterburner.sandbox.runner import InstructionMode
 
 INSTRUCTION_MODES: tuple[str, ...] = ("off", "auto", "perf", "valgrind", "qemu")
@@ -42,36 +42,10 @@ EstimatorOption = Annotated[
 ]
 MetricOption = Annotated[str, typer.Option("--metric", help=help_of(Measurement, "metric"))]
 METRIC_DEFAULT: str = default_of(Measurement, "metric")
-CounterOption = Annotated[
-    str | None,
-    typer.Option(
-        "--counter",
-        help=help_of(Measurement, "counter") + " Default: auto when instructions rank, off when a clock does.",
-    ),
-]
-MeasureCoresOption = Annotated[
-    str | None,
-    typer.Option(
-        "--measure-cores",
-        help="Cores that measured runs lease, e.g. 1 or 2-7 (default: all but the lowest quarter, which host "
-        "the model and the measuring helper; env AFTERBURNER_MEASURE_CORES).",
-    ),
-]
-ExecutorOption = Annotated[
-    str | None,
-    typer.Option(
-        "--executor",
-        help="Where judge batches run: local (default) or ray[:ADDRESS] (one actor per core of a Ray cluster; "
-        "ADDRESS: auto, HOST:PORT or ray://HOST:PORT; none starts a Ray on this machine).",
-    ),
-]
-JudgeOption = Annotated[
-    str | None,
-    typer.Option(
-        "--judge",
-        help="URL of an Afterburner judge service (afterburner serve) to judge on; token: $AFTERBURNER_JUDGE_TOKEN.",
-    ),
-]
+CounterOption = Annotated[str | None, typer.Option("--counter", help=COUNTER_HELP)]
+MeasureCoresOption = Annotated[str | None, typer.Option("--measure-cores", help=MEASURE_CORES_HELP)]
+ExecutorOption = Annotated[str | None, typer.Option("--executor", help=EXECUTOR_HELP)]
+JudgeOption = Annotated[str | None, typer.Option("--judge", help=JUDGE_HELP)]
 
 
 def judge_executor(executor: str | None, judge: str | None) -> JudgeExecutor | None:

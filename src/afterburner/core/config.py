@@ -9,10 +9,14 @@ from typing import Any
 from afterburner.core.errors import UsageError
 
 
-def setting(default: Any, help: str, resumable: bool = False) -> Any:
+def setting(
+    default: Any, help: str, resumable: bool = False, flags: tuple[str, ...] = (), argument: bool = False
+) -> Any:
     """A dataclass field with a default and the help text the CLI shows for it. `resumable`: a run
-    resumed with another value of it is still the same run (e.g. more iterations)."""
-    return dataclasses.field(default=default, metadata={"help": help, "resumable": resumable})
+    resumed with another value of it is still the same run (e.g. more iterations). `flags`: the
+    command-line spellings when they are not `--field-name`; `argument`: a positional argument."""
+    metadata = {"help": help, "resumable": resumable, "flags": flags, "argument": argument}
+    return dataclasses.field(default=default, metadata=metadata)
 
 
 def identity(config: Any) -> dict[str, Any]:

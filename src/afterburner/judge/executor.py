@@ -23,6 +23,12 @@ from afterburner.judge.judge import JudgeItem, JudgeResult, TestOutcome, judge_b
 from afterburner.judge.measurement import Measurement
 from afterburner.sandbox.runner import SandboxOptions
 
+EXECUTOR_HELP = (
+    "Where judge batches run: local (default) or ray[:ADDRESS] (one actor per core of a Ray cluster; "
+    "ADDRESS: auto, HOST:PORT or ray://HOST:PORT; none starts a Ray on this machine)."
+)
+JUDGE_HELP = "URL of an Afterburner judge service (afterburner serve) to judge on; token: $AFTERBURNER_JUDGE_TOKEN."
+
 
 @dataclass(frozen=True)
 class JudgeBatch:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, cast, get_args
 
-from afterburner.core.config import require, setting
+from afterburner.core.config import help_of, require, setting
 from afterburner.core.errors import UsageError
 from afterburner.core.metrics import CLOCKS, RANKING, Metric
 from afterburner.judge.stats import DEFAULT_ESTIMATOR, ESTIMATORS, Estimator
@@ -112,3 +112,6 @@ class Measurement:
 
 # Clock-only settings: today's behaviour (`--metric cpu_time`), no counting pass.
 CLOCK_ONLY = Measurement(metric="cpu_time", counter="off")
+
+
+COUNTER_HELP = help_of(Measurement, "counter") + " Default: auto when instructions rank, off when a clock does."

@@ -28,6 +28,10 @@ from types import TracebackType
 from afterburner.core.errors import UsageError
 
 ENV_VAR = "AFTERBURNER_MEASURE_CORES"
+MEASURE_CORES_HELP = (
+    "Cores that measured runs lease, e.g. 1 or 2-7 (default: all but the lowest quarter, which host "
+    f"the model and the measuring helper; env {ENV_VAR})."
+)
 _override: str | None = None
 
 
