@@ -11,7 +11,8 @@ reference: the paper's protocol) and runs the same number of iterations and samp
 
 Feature arms (not run by default; pass them in `--arms`) take one feature out of `afterburner`
 to measure what it adds: `afterburner-no-repair` (no repair turn), `afterburner-no-contract` (no
-restated I/O contract), `afterburner-no-precheck` (no static pre-check of Python before a run).
+restated I/O contract), `afterburner-no-precheck` (no static pre-check of Python before a run);
+`afterburner-edit` answers with search/replace edits instead of whole programs.
 
 Each arm is one optimize session, so its final figures are re-measured after selection on the
 hidden scoring tests together with the references (Beyond-T/M/I), and its speed-ups are start
@@ -52,7 +53,7 @@ from afterburner.optimize.session import SessionResult, run_session
 from afterburner.sandbox.cores import all_cores, core_plan, pin_to_host_cores
 
 ARMS = ("resample", "paper", "afterburner", "afterburner-no-hotspots")
-FEATURE_ARMS = ("afterburner-no-repair", "afterburner-no-contract", "afterburner-no-precheck")
+FEATURE_ARMS = ("afterburner-no-repair", "afterburner-no-contract", "afterburner-no-precheck", "afterburner-edit")
 ALL_ARMS = ARMS + FEATURE_ARMS
 CHECKPOINTS = (0, 2, 4)
 
@@ -78,6 +79,8 @@ def arm_config(arm: str, base: LoopConfig) -> LoopConfig:
         return replace(base, feedback=replace(base.feedback, contract=False))
     if arm == "afterburner-no-precheck":
         return replace(base, precheck=False)
+    if arm == "afterburner-edit":
+        return replace(base, answer="edit")
     raise ValueError(f"unknown arm {arm!r}; choose from {', '.join(ALL_ARMS)}")
 
 
@@ -164,6 +167,28 @@ def feedback_gain(arms: dict[str, dict[str, Any]], iteration: int) -> float | No
     return None if ours is None or theirs is None else ours - theirs
 
 
+def stamp(benchmark: str) -> dict[str, Any]:
+    """The benchmark's name, the date and the machine, which every result file starts with."""
+    return {
+        "benchmark": benchmark,
+        "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+        "machine": {
+            "platform": platform.platform(),
+            "fingerprint": machine_fingerprint(),
+            "cores": core_plan().to_dict(),
+        },
+    }
+
+
+def emit(figures: dict[str, Any], save: Path | None) -> None:
+    """Print the figures as one JSON object, and write them to `save` too when given."""
+    text = json.dumps(figures, indent=2, default=str)
+    if save:
+        save.parent.mkdir(parents=True, exist_ok=True)
+        save.write_text(text + "\n")
+    print(text)
+
+
 def _events(arm: str) -> Callable[[str], None]:
     return lambda line: print(f"[{arm}] {line}", file=sys.stderr, flush=True)
 
@@ -237,13 +262,7 @@ def main() -> None:
             print(f"arm {arm} done in {arms[arm]['seconds']:.0f} s", file=sys.stderr)
     last = args.iterations
     figures = {
-        "benchmark": "ablation",
-        "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
-        "machine": {
-            "platform": platform.platform(),
-            "fingerprint": machine_fingerprint(),
-            "cores": core_plan().to_dict(),
-        },
+        **stamp("ablation"),
         "settings": {
             "model": model,
             "problems": ids,
@@ -267,11 +286,7 @@ def main() -> None:
         "feedback_gain_at_iteration": last,
         "seconds": time.monotonic() - started,
     }
-    text = json.dumps(figures, indent=2, default=str)
-    if args.save:
-        args.save.parent.mkdir(parents=True, exist_ok=True)
-        args.save.write_text(text + "\n")
-    print(text)
+    emit(figures, args.save)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from afterburner.core.errors import UsageError
 from afterburner.core.metrics import info
 from afterburner.datasets.model import Dataset, Problem
 from afterburner.datasets.own import own_problem
+from afterburner.datasets.own_function import SEPARATOR
 from afterburner.datasets.registry import load_dataset
 from afterburner.datasets.testgen import TestSplit
 from afterburner.evaluation.render import to_markdown
@@ -31,6 +32,7 @@ from afterburner.judge.executor import JudgeExecutor
 from afterburner.models.base import Backend
 from afterburner.models.factory import create_backend
 from afterburner.optimize.best_version import write_best_version
+from afterburner.optimize.function_target import FunctionTarget, function_target, write_best_function
 from afterburner.optimize.loop import LoopConfig
 from afterburner.optimize.run_config import OptimizeConfig
 from afterburner.optimize.session import SessionResult, run_session
@@ -100,7 +102,9 @@ def _print_result(result: SessionResult, target: _Target, file: Path | None, out
     out.print(Markdown(to_markdown(result.report)))
     for line in speedup_lines(result.report.changes, result.report.speedups):
         out.print(line, highlight=False)
-    if target.own and result.report.changes:
+    if target.function is not None and result.report.changes:
+        result.paths.update(write_best_function(result.report.changes[0], target.function, out_dir))
+    elif target.own and result.report.changes:
         result.paths.update(write_best_version(result.report.changes[0], file or Path("program"), out_dir))
     timings = result.timings
     out.print(
@@ -119,11 +123,29 @@ class _Target:
     starts: dict[str, Start]
     split: TestSplit
     own: bool = False  # your own program and tests, no dataset
+    function: FunctionTarget | None = None  # a function of your module (FILE::function)
+
+
+def _function_target(config: OptimizeConfig, spec: str) -> _Target:
+    if config.problem or config.start_from or config.problems:
+        raise UsageError("FILE::function optimizes your function on your calls: leave out --problem(s), --start-from")
+    if config.lang not in (None, "python"):
+        raise UsageError("FILE::function optimizes a Python function", "leave out --lang")
+    found = function_target(spec, config.tests)
+    if found.calls.skipped:
+        out.print(f"{len(found.calls.skipped)} call(s) in {config.tests} skipped (arguments that are not literals)")
+    problem = found.problem
+    starts = {problem.id: Start(found.original, f"your function {found.function}")}
+    split = config.test_split(own=True)
+    return _Target(found.dataset, found.dataset.problems, "python", starts, split, own=True, function=found)
 
 
 def _target(config: OptimizeConfig) -> _Target:
-    """What to optimize: a dataset's problems, your file for one of them, or your file on your tests."""
+    """What to optimize: a dataset's problems, your file for one of them, your file on your tests, or
+    a function of your module on calls of it."""
     file, start_from = config.file, config.start_from
+    if file is not None and SEPARATOR in str(file):
+        return _function_target(config, str(file))
     if config.tests is not None:
         if file is None:
             raise UsageError("--tests needs your program: afterburner optimize prog.py --tests tests.json")
