@@ -64,3 +64,24 @@ def test_the_loop_takes_edits_and_feeds_a_failed_apply_back(tmp_path: Path) -> N
     assert repaired.passed and repaired.code == optimal
     summary = json.loads((tmp_path / "summary.json").read_text())
     assert summary["rewrites"]["failed_by_cause"] == {"edit_failed": 1}
+
+
+def test_code_in_the_wrong_language_is_not_judged_and_has_its_own_cause(tmp_path: Path) -> None:
+    from afterburner.optimize.extract import foreign_language
+    from afterburner.optimize.loop import FENCES
+
+    python = FENCES["python"]
+    assert foreign_language("```cpp\nint main(){}\n```", python, FENCES) == "cpp"
+    assert foreign_language("```cpp\nint x;\n```\n```python\nprint(1)\n```", python, FENCES) is None
+    assert foreign_language("```\nprint(1)\n```", python, FENCES) is None  # untagged: may be python
+    assert foreign_language("no code at all", python, FENCES) is None
+    dataset, naive, optimal = solutions()
+    backend = ScriptedBackend(["```js\nconsole.log(1)\n```", f"```python\n{optimal}```"])
+    config = LoopConfig(iterations=1, samples=1, measurement=clock(1), repair=1, reask=False)
+    start = {dataset.problems[0].id: Start(naive, "naive")}
+    result = run_session(dataset, dataset.problems, backend, config, tmp_path, starts=start)
+    failed, repaired = result.outcomes[0].attempts_by_iteration[1]
+    assert failed.failure == "answer in the wrong language: javascript, asked for python"
+    assert repaired.passed and repaired.code == optimal
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert summary["rewrites"]["failed_by_cause"] == {"wrong_language": 1}

@@ -27,6 +27,18 @@ def extract_code(text: str, fence_names: tuple[str, ...] = ()) -> str | None:
     return code.rstrip() + "\n"
 
 
+def foreign_language(text: str, fence_names: tuple[str, ...], fences: dict[str, tuple[str, ...]]) -> str | None:
+    """The other language the answer's code is in: its blocks are tagged, none with one of `fence_names`,
+    and the block `extract_code` takes is tagged with a fence of a language in `fences` (name -> fences).
+    None when the code may be in the language asked for (a matching or untagged block)."""
+    tagged = _SOLUTION.search(text)
+    body = tagged.group(1) if tagged else _THINKING.sub("", text)
+    blocks = [lang.lower() for lang, code in _FENCE.findall(body) if code.strip()]
+    if not blocks or any(lang in fence_names for lang in blocks):
+        return None
+    return next((name for name, names in fences.items() if blocks[-1] in names), None)
+
+
 def has_paper_format(text: str) -> bool:
     """The trained model's answer shape: <thinking>..</thinking><solution>..</solution>."""
     return bool(re.fullmatch(r"\s*<thinking>.*</thinking>\s*<solution>.*</solution>\s*", text, re.DOTALL))

@@ -28,6 +28,7 @@ from afterburner.optimize.selection import Standing, standing_of
 NO_CODE = "no code block found in the answer"
 GENERATION_CUT = "no answer: generation cut"
 PRECHECK = "static check (not run): "
+WRONG_LANGUAGE = "answer in the wrong language: "
 # What the model is told, in this order: the exact count first when there is one.
 SHOWN: tuple[Metric, ...] = (Metric.INSTRUCTIONS, Metric.CPU_TIME, Metric.PEAK_MEMORY, Metric.MEMORY_INTEGRAL)
 
@@ -226,14 +227,16 @@ def feedback_text(attempt: Attempt, options: FeedbackOptions) -> str:
 
 
 def failure_cause(attempt: Attempt) -> str:
-    """Why a candidate failed, as one word for counts: generation_cut, no_code, precheck, CE, RTE, WA, TLE,
-    MLE, OLE, IE."""
+    """Why a candidate failed, as one word for counts: generation_cut, edit_failed, wrong_language, no_code,
+    precheck, CE, RTE, WA, TLE, MLE, OLE, IE."""
     if attempt.passed:
         return ""
     if attempt.failure.startswith(GENERATION_CUT):
         return "generation_cut"
     if attempt.failure.startswith(EDIT_FAILED):
         return "edit_failed"
+    if attempt.failure.startswith(WRONG_LANGUAGE):
+        return "wrong_language"
     if attempt.code is None:
         return "no_code"
     if attempt.failure.startswith(PRECHECK):

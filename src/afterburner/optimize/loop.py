@@ -16,12 +16,13 @@ from afterburner.datasets.model import Problem
 from afterburner.evaluation.metrics import References
 from afterburner.judge.executor import JudgeExecutor
 from afterburner.judge.measurement import Measurement
-from afterburner.languages import get_language
+from afterburner.languages import all_languages, get_language
 from afterburner.models.base import Backend, GenerationConfig, Message
 from afterburner.optimize.edits import apply_edits, parse_edits
-from afterburner.optimize.extract import extract_code
+from afterburner.optimize.extract import extract_code, foreign_language
 from afterburner.optimize.feedback import (
     GENERATION_CUT,
+    WRONG_LANGUAGE,
     Attempt,
     FeedbackOptions,
     feedback_text,
@@ -151,6 +152,7 @@ def _replay(rows: list[dict[str, Any]], config: LoopConfig) -> dict[int, list[_R
 
 DRAFT, REASK, REPAIR, ORIGINAL = "draft", "reask", "repair", "original"
 CUT = ("length", "timeout")  # finish reasons of an answer that did not end by itself
+FENCES = {name: language.fence for name, language in all_languages().items()}
 MAX_TOKENS = 8192  # the most an answer is given, sized to the program or asked again after a cut
 
 
@@ -257,12 +259,17 @@ class _ProblemRun:
         """Judge an answer: its code, or `base` (the code the prompt showed) with the answer's edits."""
         edits = parse_edits(text) if self.config.answer == "edit" and base is not None else []
         edited = apply_edits(base, edits) if edits and base is not None else None
-        code = edited.code if edited is not None else extract_code(text, get_language(self.config.language).fence)
+        language = get_language(self.config.language)
+        code = edited.code if edited is not None else extract_code(text, language.fence)
+        other = foreign_language(text, language.fence, FENCES) if edited is None else None
         if meta.get("finish_reason") in CUT:  # still cut after the larger budget: no answer, not the code's fault
             reason = f"{GENERATION_CUT} ({meta['finish_reason']} at {meta.get('completion_tokens', '?')} tokens)"
             attempt = Attempt.unjudged(code, Verdict.CE, reason, len(self.tests))
         elif edited is not None and edited.code is None:  # the edits did not apply: the base code, and why
             attempt = Attempt.unjudged(base, Verdict.CE, edited.error, len(self.tests))
+        elif other is not None:  # not judged as the language asked for: it would fail for the wrong reason
+            reason = f"{WRONG_LANGUAGE}{other}, asked for {language.name}"
+            attempt = Attempt.unjudged(code, Verdict.CE, reason, len(self.tests))
         else:
             attempt = self.judge(code)
         if edits:
