@@ -63,6 +63,15 @@ def test_the_default_measurement_counts_and_ranks_the_cheaper_program_lower() ->
     assert slow_count is not None and fast_count is not None and slow_count > fast_count
 
 
+def test_an_import_costs_in_the_zygote_what_it_costs_natively() -> None:
+    """The zygote's own imports (re, via traceback) are not the program's: importing one is counted."""
+    plain = LOOP.format(n=10)
+    results = judge_batch([JudgeItem(PYTHON, plain, LOOP_TESTS), JudgeItem(PYTHON, "import re\n" + plain, LOOP_TESTS)])
+    without, with_re = (r.metrics["instructions"] for r in results)
+    assert without is not None and with_re is not None
+    assert with_re - without > 1_000_000  # compiling re's module code: millions of instructions, not 0
+
+
 def test_counts_come_net_of_the_languages_empty_program() -> None:
     result = judge(PYTHON, LOOP.format(n=1000), LOOP_TESTS * 2)
     gross, net = result.metrics["instructions"], result.measured.net["instructions"]

@@ -11,13 +11,19 @@ wait, no polling), so each child inherits the same interpreter state (heap, garb
 counts) run after run, and its count repeats.
 """
 
-import contextlib
-import os
-import shutil
-import signal
 import sys
-import traceback
-import types
+
+# What a fresh `python3 -s -B PROGRAM` has imported when PROGRAM starts: taken before the zygote
+# imports anything of its own. A child drops every other module before it runs the program, so an
+# `import re` there costs what it costs natively (the zygote's own imports pulled in re, collections
+# and more, and a program importing them was counted as if the import were free).
+FRESH = frozenset(sys.modules)
+
+import contextlib  # noqa: E402 (after FRESH on purpose)
+import os  # noqa: E402
+import signal  # noqa: E402
+import traceback  # noqa: E402
+import types  # noqa: E402
 
 INPUT = "/box/afterburner-in-{}"
 
@@ -32,6 +38,12 @@ def _status(stop: SystemExit) -> int:
     return 1
 
 
+def _forget_our_imports() -> None:
+    """Leave in sys.modules only what a fresh interpreter has: the program imports the rest itself."""
+    for name in [name for name in sys.modules if name not in FRESH]:
+        del sys.modules[name]
+
+
 def _case(code: types.CodeType, index: int, output_fd: int, path: str) -> None:
     """In the child: the program on test `index`, as a fresh interpreter would run it."""
     given = os.open(INPUT.format(index), os.O_RDONLY)
@@ -42,6 +54,7 @@ def _case(code: types.CodeType, index: int, output_fd: int, path: str) -> None:
     sys.stdin = open(0, closefd=False)  # noqa: SIM115 (the process's own stdin)
     sys.stdout = open(1, "w", closefd=False)  # noqa: SIM115
     sys.argv = [path]
+    _forget_our_imports()
     status = 0
     try:
         exec(code, {"__name__": "__main__", "__file__": path, "__builtins__": __builtins__})
@@ -66,6 +79,8 @@ def _clean() -> None:
     for name in os.listdir("/tmp"):
         target = os.path.join("/tmp", name)
         if os.path.isdir(target) and not os.path.islink(target):
+            import shutil  # here, in the parent between tests: never preloaded for a child
+
             shutil.rmtree(target, ignore_errors=True)
         else:
             with contextlib.suppress(OSError):
