@@ -45,6 +45,7 @@ EXPECTED = {
     "afterburner-no-repair": {"repair"},
     "afterburner-no-contract": {"feedback.contract"},
     "afterburner-no-precheck": {"precheck"},
+    "afterburner-edit": {"answer"},
 }
 
 
