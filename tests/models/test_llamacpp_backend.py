@@ -56,11 +56,13 @@ def test_prompt_lookup_speculation_leaves_greedy_output_unchanged(smollm2: Path)
     """Speculation only proposes tokens; the model still decides each one: greedy text is identical."""
     code = "def total(values):\n    result = 0\n    for value in values:\n        result = result + value\n"
     code += "    return result\n"
+    # Longer than one llama.cpp batch (512 tokens): drafts are checked against logits of many positions.
+    code += "".join(f"# note {i}: the values are integers, the list may be empty\n" for i in range(60))
     prompt = [Message("user", f"Rewrite this Python function to be shorter, keep its name:\n```python\n{code}```")]
     config = GenerationConfig(max_tokens=64, temperature=0.0)
     texts = []
     for speculate, cache in ((0, 0), (8, 0), (8, 64)):
-        spec = ModelSpec("llamacpp", str(smollm2), n_ctx=1024, speculate=speculate, prompt_cache_mb=cache)
+        spec = ModelSpec("llamacpp", str(smollm2), n_ctx=2048, speculate=speculate, prompt_cache_mb=cache)
         with create_backend(spec) as backend:
             texts.append(backend.generate(prompt, config).texts[0])
             if cache:  # the same prompt again, from the saved state

@@ -127,6 +127,7 @@ class ModelSpec:
     placement: Placement = "partition"
     # llamacpp: tokens drafted per step by prompt lookup (n-grams of the prompt, which holds the code being
     # rewritten: rewrites copy much of it); 0 turns speculation off. Greedy output is the same either way.
+    # It keeps every position's logits (n_ctx x vocabulary floats: about 5 GB for Qwen2.5 at n_ctx 8192).
     speculate: int = 0
     # llamacpp: MB of RAM for saved prompt states, so a prompt sharing a prefix with an earlier one (the same
     # problem's next iteration, after another problem's turn) does not evaluate that prefix again; 0: off.

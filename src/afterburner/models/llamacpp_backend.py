@@ -66,7 +66,11 @@ class LlamaCppBackend(Backend):
         self._name = spec.model if spec.model in MODELS else Path(spec.model).stem
         options: dict[str, Any] = {}
         if spec.speculate:
+            # Checking drafted tokens reads the logits of every position: llama-cpp-python keeps them only with
+            # logits_all (n_ctx x vocabulary floats: ~5 GB for Qwen2.5 at n_ctx 8192). Without it, a prompt longer
+            # than one batch (512 tokens) fails ("could not broadcast input array ... into shape (0,)").
             options["draft_model"] = _prompt_lookup(spec.speculate)
+            options["logits_all"] = True
         try:
             self._llm = llama_class(
                 model_path=str(path),
