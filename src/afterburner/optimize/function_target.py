@@ -9,7 +9,6 @@ the module); `write_best_function` writes the best back into a copy of the modul
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from afterburner.evaluation.changes import ProblemChange
 from afterburner.judge.compiler import compile_source
 from afterburner.judge.measurement import Measurement
 from afterburner.languages import get_language
+from afterburner.optimize.best_version import write_best
 
 CHECK = Measurement(1, metric="cpu_time", counter="off")  # a verdict, not a figure
 
@@ -115,14 +115,5 @@ def function_target(spec: str, tests: Path | None) -> FunctionTarget:
 def write_best_function(change: ProblemChange, target: FunctionTarget, out_dir: Path) -> dict[str, Path]:
     """The module with the best version of the function (out/MODULE.py) and a diff against yours (best.diff)."""
     module = splice_function(target.module_source, target.function, change.best_code)
-    best = out_dir / target.path.name
-    best.write_text(module)
-    diff = difflib.unified_diff(
-        target.module_source.splitlines(keepends=True),
-        module.splitlines(keepends=True),
-        fromfile=str(target.path),
-        tofile=f"{target.path} (best)",
-    )
-    patch = out_dir / "best.diff"
-    patch.write_text("".join(diff))
-    return {"best_version": best, "best_diff": patch}
+    names = (str(target.path), f"{target.path} (best)")
+    return write_best(target.module_source, module, out_dir / target.path.name, names, out_dir)
