@@ -40,8 +40,8 @@ DEFAULT_DATA = SHARED / "leetcodedataset-v0.3.1-test.jsonl.gz"
 
 
 def solution_lines(problem: Problem) -> int:
-    """Lines of the longest Python reference's own code: from its `class Solution` on (LeetCodeDataset's
-    references start with the same ~80-line preamble of imports and helpers)."""
+    """Lines of the longest Python reference's own code: from its `class Solution` on (the imports and
+    helpers every LeetCodeDataset row shares run in the problem's runner, not in the solution)."""
     longest_code = 0
     for solution in problem.solutions_in("python"):
         code = solution.code

@@ -91,6 +91,19 @@ def test_v03_rows_drop_recorded_failures_and_unreadable_cases_not_the_row(tmp_pa
     judged_on_both_splits(problem, COMPLETION)
 
 
+def test_the_rows_environment_runs_in_the_runner_and_the_solution_is_the_completion_alone(tmp_path: Path) -> None:
+    # Every row's `prompt` is the same fixed environment (imports, `inf`, node helpers): a model is shown
+    # and rewrites the solution alone, and a rewrite that uses the environment's names still runs.
+    (problem,) = load_dataset(f"leetcode:{write(tmp_path / 'lc.jsonl', [v03_row('largest-digits', GOOD)])}").problems
+    (reference,) = problem.solutions
+    assert reference.code == COMPLETION and "ListNode" not in reference.code
+    assert "class ListNode" in problem.runners["python"]
+    pasted = problem.program_source("python", COMPLETION)
+    assert pasted.text.splitlines()[pasted.offset] == COMPLETION.splitlines()[0]  # error lines map to the code
+    uses_environment = COMPLETION.replace("return ''", "assert ListNode(1).val == 1 and inf > 0\n        return ''")
+    judged_on_both_splits(problem, uses_environment)
+
+
 def test_a_row_left_with_too_few_tests_is_refused_with_its_reasons(tmp_path: Path) -> None:
     failures = [{"input": f"nums = [{n}], k = 1", "output": "Error: pow expected 2 arguments, got 3"} for n in range(5)]
     rows = [

@@ -130,8 +130,13 @@ def reference_generator(reference: str, inputs: Sequence[str], call: str) -> str
     return REFERENCE_GENERATOR.format(reference=reference, inputs=json.dumps(list(inputs[:MAX_POOL])), call=call)
 
 
-def python_runner(call: str) -> str:
-    return PYTHON_RUNNER.replace("{call}", call)
+def python_runner(call: str, prelude: str = "") -> str:
+    """The runner of a function-style problem; `prelude` (a dataset's fixed environment: its imports and
+    helper classes) runs before the solution, so the solution shown to a model is the solution alone."""
+    runner = PYTHON_RUNNER.replace("{call}", call)
+    if not prelude.strip():
+        return runner
+    return runner.replace(PLACEHOLDER, f"{prelude.strip()}\n\n{PLACEHOLDER}", 1)
 
 
 def value_evaluator(atol: float = 0.0, str_results: bool = False) -> str:

@@ -41,6 +41,7 @@ def _function_problem(
     origin: str,
     atol: float = 0.0,
     str_results: bool = False,
+    prelude: str = "",
     **extra: Any,
 ) -> Problem:
     return Problem(
@@ -53,7 +54,7 @@ def _function_problem(
         evaluator=value_evaluator(atol, str_results),
         solutions=tuple(solutions),
         starters={"python": starter} if starter else {},
-        runners={"python": python_runner(call)},
+        runners={"python": python_runner(call, prelude)},
         origin=origin,
         **extra,
     )
@@ -284,16 +285,16 @@ def leetcode_problem(row: Mapping[str, Any], name: str) -> Loaded:
     if len(cases) < 2:
         dropped = f" ({'; '.join(notes)})" if notes else ""
         raise ValueError(f"{len(cases)} usable test(s) left, at least 2 are needed{dropped}")
-    reference = f"{helpers}\n{completion}" if helpers else completion
     problem = _function_problem(
         pid,
         description,
         f"Solution().{method}",
         pool_generator(cases[:MAX_POOL]),
-        [Solution("python", reference, "completion", name)],
+        [Solution("python", completion, "completion", name)],
         starter,
         name,
         str_results=not examples,
+        prelude=helpers,  # the rows' fixed environment (imports, node helpers): the runner's, not the solution's
         title=pid,
         difficulty=difficulty,
         tags=tags,
