@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
 import pytest
 
 from afterburner.core.errors import AfterburnerError
-from afterburner.models.base import GenerationConfig, Message, ModelSpec
+from afterburner.models.base import GenerationConfig, Message, ModelSpec, code_block_closed
 from afterburner.models.factory import create_backend
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("llama_cpp_installed")]
@@ -68,3 +69,25 @@ def test_prompt_lookup_speculation_leaves_greedy_output_unchanged(smollm2: Path)
             if cache:  # the same prompt again, from the saved state
                 texts.append(backend.generate(prompt, config).texts[0])
     assert texts[0].strip() and all(text == texts[0] for text in texts), texts
+
+
+def test_an_answer_ends_with_its_code_block_and_is_otherwise_the_same(smollm2: Path) -> None:
+    """`end_after_code`: greedy text up to the end of the first closed code block, then the end token."""
+    prompt = [Message("user", "Write a Python function that adds two numbers, in a ```python block, then explain it.")]
+    with create_backend(ModelSpec("llamacpp", str(smollm2), n_ctx=1024)) as backend:
+        full = backend.generate(prompt, GenerationConfig(max_tokens=300, temperature=0.0)).completions[0]
+        ended = backend.generate(prompt, GenerationConfig(max_tokens=300, temperature=0.0, end_after_code=True))
+    (short,) = ended.completions
+    assert code_block_closed(full.text), full.text  # the tiny model writes a block, then more
+    closing = re.search(r"^```[^\n`]*\n.*?^```[ \t]*\n", full.text, re.DOTALL | re.MULTILINE)
+    assert closing is not None and closing.end() < len(full.text.rstrip())
+    assert full.text.startswith(short.text) and short.text.rstrip() == full.text[: closing.end()].rstrip()
+    assert short.finish_reason == "stop" and short.completion_tokens < full.completion_tokens
+
+
+def test_a_closed_code_block_is_an_opening_fence_then_a_bare_closing_one() -> None:
+    assert code_block_closed("plan\n```python\nx = 1\n```\n")
+    assert code_block_closed("```\nx = 1\n```\nmore")
+    assert not code_block_closed("plan\n```python\nx = 1\n```")  # the line may go on (```python opens)
+    assert not code_block_closed("```python\nx = 1\n```python\n")  # an info string opens, never closes
+    assert not code_block_closed("inline ```x``` text\n")

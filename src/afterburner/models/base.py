@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -58,6 +59,10 @@ class GenerationConfig:
     seed: int | None = None
     # Seconds for one request (openai) or one completion (local backends).
     timeout: float = 300.0
+    # End the answer once its first fenced code block is closed: the text after it (an explanation,
+    # often a third of a small model's answer) is never read. The llamacpp backend honours it; the
+    # others generate on to their end token.
+    end_after_code: bool = False
 
     def __post_init__(self) -> None:
         if self.max_tokens < 1 or self.n < 1:
@@ -68,6 +73,14 @@ class GenerationConfig:
             raise UsageError(f"timeout must be positive, got {self.timeout}")
         if isinstance(self.stop, str):  # a bare string would be split into characters
             object.__setattr__(self, "stop", (self.stop,))
+
+
+_CLOSED_BLOCK = re.compile(r"^```[^\n`]*\n.*?^```[ \t]*\n", re.DOTALL | re.MULTILINE)
+
+
+def code_block_closed(text: str) -> bool:
+    """Whether `text` holds a complete fenced code block: an opening fence line, then a bare closing one."""
+    return _CLOSED_BLOCK.search(text) is not None
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from afterburner.models.base import (
     MessageLike,
     ModelSpec,
     Progress,
+    code_block_closed,
     local_placement,
     local_threads,
     to_messages,
@@ -49,6 +50,26 @@ def _ram_cache(megabytes: int) -> Any:
     from llama_cpp.llama_cache import LlamaRAMCache
 
     return LlamaRAMCache(capacity_bytes=megabytes << 20)
+
+
+class _AnswerText:
+    """The text generated so far, read token by token from a logits processor's view of the sequence."""
+
+    def __init__(self, llm: Any) -> None:
+        self._llm = llm
+        self._prompt: int | None = None  # the sequence's length at the first call: the prompt
+        self._seen = 0
+        self._bytes = bytearray()
+
+    def code_closed(self, tokens: Any) -> bool:
+        if self._prompt is None:
+            self._prompt = self._seen = len(tokens)
+        if len(tokens) <= self._seen:
+            return False
+        piece = self._llm.detokenize([int(t) for t in tokens[self._seen :]])
+        self._seen = len(tokens)
+        self._bytes += piece
+        return b"\n" in piece and code_block_closed(self._bytes.decode("utf-8", errors="ignore"))
 
 
 class LlamaCppBackend(Backend):
@@ -113,14 +134,16 @@ class LlamaCppBackend(Backend):
         deadline = float("inf")  # set once the lock is ours: waiting for another thread is not generating
         timed_out = False
         end_token = self._llm.token_eos()
+        answer = _AnswerText(self._llm) if config.end_after_code else None
 
-        # The chat API takes no stopping criteria; past the deadline this forces the end token instead.
-        # Called once per token: the token boundary where generation pauses while a pass is timed.
+        # The chat API takes no stopping criteria; past the deadline, or once the answer's code block is
+        # closed (`end_after_code`), this forces the end token instead. Called once per token: the token
+        # boundary where generation pauses while a pass is timed.
         def end_past_deadline(tokens: Any, scores: Any) -> Any:
             nonlocal timed_out
             GATE.token()
-            if time.monotonic() > deadline:
-                timed_out = True
+            timed_out = timed_out or time.monotonic() > deadline
+            if timed_out or (answer is not None and answer.code_closed(tokens)):
                 scores[:] = float("-inf")
                 scores[end_token] = 0.0
             return scores

@@ -206,6 +206,7 @@ class _ProblemRun:
             "seed": None if seed is None else seed + 1000 * iteration + offset,
             "max_tokens": int(self.room() * budget),
             "timeout": base.timeout * budget,
+            "end_after_code": self.config.answer == "whole",  # one fenced block is read; nothing after it
         }
         asked_at = time.monotonic()
         generation = self.backend.generate(messages, GenerationConfig(**{**base.__dict__, **varied}))
