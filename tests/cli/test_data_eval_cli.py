@@ -33,6 +33,22 @@ def test_data_profile_is_instant_the_second_time() -> None:
     assert first["measurement"] == {"repeat": 2, "estimator": "min", "metric": "instructions", "counter": "auto"}
 
 
+def test_data_profile_on_both_test_sets_exports_the_counts_of_both(tmp_path: Path) -> None:
+    exported = tmp_path / "counts.json"
+    args = ("data", "profile", "venus-mini", "--problems", "4", "--languages", "python", "--test-set", "both")
+    done = afterburner(*args, "--repeat", "1", "--export-counts", str(exported), "--json")
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)
+    python = [s for s in load_bundled().get("4").solutions if s.language == "python"]
+    assert {p["test_set"] for p in document["profiles"]} == {"feedback", "scoring"}
+    assert len(document["profiles"]) == 2 * len(python)
+    assert document["exported_counts"] == {"written": 2 * len(python), "missing": []}
+    keys = [e["key"] for e in json.loads(exported.read_text())["entries"]]
+    assert len(set(keys)) == len(keys) == 2 * len(python)  # one count per reference and test set
+    refused = afterburner("data", "profile", "venus-mini", "--problems", "4", "--test-set", "all")
+    assert refused.returncode != 0 and "unknown test set" in refused.stderr
+
+
 def test_eval_writes_reports_and_scores(tmp_path: Path) -> None:
     problem = load_bundled().get("4")
     naive, optimal = (next(s for s in problem.solutions if s.label == name) for name in ("naive", "optimal"))

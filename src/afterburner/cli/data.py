@@ -26,11 +26,11 @@ from afterburner.cli.options import (
 from afterburner.cli.progress import progress_bar
 from afterburner.core.errors import UsageError
 from afterburner.datasets.check import check_dataset
-from afterburner.datasets.counts import export_counts, import_counts
+from afterburner.datasets.counts import CountsTransfer, export_counts, import_counts, reference_test_sets
 from afterburner.datasets.model import Dataset
 from afterburner.datasets.profile import ProfileRun, SolutionProfile, profile_dataset
 from afterburner.datasets.registry import load_dataset
-from afterburner.datasets.testgen import TestPlan
+from afterburner.judge.measurement import Measurement
 from afterburner.judge.stats import DEFAULT_ESTIMATOR, Spread
 
 app = typer.Typer(
@@ -121,6 +121,16 @@ def check(
     raise typer.Exit(1 if issues else 0)
 
 
+TestSetOption = Annotated[
+    str,
+    typer.Option(
+        "--test-set",
+        help="Which tests: feedback (the loop's, shown to a model), scoring (never shown: every reported figure "
+        "is measured on them) or both (what `optimize` judges references on; --export-counts then covers both).",
+    ),
+]
+
+
 @app.command()
 def profile(
     dataset: DatasetArg,
@@ -128,6 +138,7 @@ def profile(
     repeat: Annotated[int, typer.Option("--repeat", "-n", help="Measured passes per solution, interleaved.")] = 5,
     problems: Problems = None,
     languages: Annotated[str | None, typer.Option("--languages", help="Comma-separated languages to keep.")] = None,
+    test_set: TestSetOption = "feedback",
     counter: CounterOption = None,
     estimator: EstimatorOption = DEFAULT_ESTIMATOR,
     metric: MetricOption = METRIC_DEFAULT,
@@ -158,6 +169,7 @@ def profile(
     apply_measure_cores(measure_cores)
     loaded = select(load_dataset(dataset), problems)
     chosen = [lang.strip() for lang in languages.split(",")] if languages else None
+    sets = reference_test_sets(loaded, test_set)
     if (import_from or export_to) and not settings.counts:
         raise UsageError("--import-counts and --export-counts need counting", "drop --counter off")
     if import_from is not None:
@@ -165,29 +177,49 @@ def profile(
         if not as_json:
             out.print(f"imported {imported.written} reference count(s) from {import_from}")
     where = judge_executor(executor, judge)
+    runs: list[tuple[str, ProfileRun]] = []
     try:
-        with progress_bar("profiling reference solutions", not as_json) as update:
-            run = profile_dataset(loaded, workers, settings, chosen, TestPlan(), on_progress=update, executor=where)
+        for name, plan in sets:
+            with progress_bar(f"profiling reference solutions ({name} tests)", not as_json) as update:
+                runs.append(
+                    (name, profile_dataset(loaded, workers, settings, chosen, plan, on_progress=update, executor=where))
+                )
     finally:
         if where is not None:
             where.close()
-    exported = export_counts(loaded, export_to, settings.counter, languages=chosen) if export_to else None
+    exported = None
+    if export_to:
+        exported = export_counts(loaded, export_to, settings.counter, [plan for _, plan in sets], chosen)
+    status = max(_profile_status(loaded, run) for _, run in runs)
     if as_json:
-        print(
-            json.dumps(
-                {
-                    "exported_counts": None if exported is None else vars(exported),
-                    "seconds": run.seconds,
-                    "measured": run.measured,
-                    "measurement": settings.to_dict(),
-                    "profiles": [p.to_dict() for p in run.profiles],
-                    "issues": [asdict(i) for i in run.issues],
-                },
-                indent=2,
-            )
-        )
-        raise typer.Exit(_profile_status(loaded, run))
-    table = Table(title=f"{loaded.name}: {len(run.profiles)} solutions ({run.measured} measured now, rest cached)")
+        print(json.dumps(_profile_json(runs, settings, exported), indent=2))
+        raise typer.Exit(status)
+    for name, run in runs:
+        _print_profiles(loaded, run, settings, name if len(runs) > 1 else "")
+    if exported is not None:
+        out.print(f"exported {exported.written} reference count(s) to {export_to}", highlight=False)
+        for missing in exported.missing[:10]:
+            out.print(f"[yellow]not counted[/] {missing}", highlight=False)
+    raise typer.Exit(status)
+
+
+def _profile_json(
+    runs: list[tuple[str, ProfileRun]], settings: Measurement, exported: CountsTransfer | None
+) -> dict[str, object]:
+    return {
+        "exported_counts": None if exported is None else vars(exported),
+        "seconds": sum(run.seconds for _, run in runs),
+        "measured": sum(run.measured for _, run in runs),
+        "measurement": settings.to_dict(),
+        "profiles": [{**p.to_dict(), "test_set": name} for name, run in runs for p in run.profiles],
+        "issues": [asdict(i) for _, run in runs for i in run.issues],
+    }
+
+
+def _print_profiles(loaded: Dataset, run: ProfileRun, settings: Measurement, test_set: str) -> None:
+    where = f", {test_set} tests" if test_set else ""
+    title = f"{loaded.name}{where}: {len(run.profiles)} solutions ({run.measured} measured now, rest cached)"
+    table = Table(title=title)
     columns = ["problem", "language", "solution", "verdict", f"cpu ({settings.estimator})", "MAD", "peak", "integral"]
     if settings.counts:
         columns += ["instructions", "net of start-up"]
@@ -206,13 +238,8 @@ def profile(
             *(_counts(p) if settings.counts else []),
         )
     out.print(table)
-    if exported is not None:
-        out.print(f"exported {exported.written} reference count(s) to {export_to}", highlight=False)
-        for missing in exported.missing[:10]:
-            out.print(f"[yellow]not counted[/] {missing}", highlight=False)
     for issue in run.issues:
         out.print(f"[red]issue[/] {issue}", highlight=False)
-    raise typer.Exit(_profile_status(loaded, run))
 
 
 def _profile_status(loaded: Dataset, run: ProfileRun) -> int:

@@ -10,7 +10,9 @@ naming both identities: its counts would not be comparable with the ones taken h
 
 from __future__ import annotations
 
+import functools
 import json
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,15 +20,42 @@ from pathlib import Path
 from typing import Any
 
 from afterburner.core.errors import AfterburnerError, UsageError
+from afterburner.datasets.bundled import bundled_root
 from afterburner.datasets.judging import SOLUTION_LIMITS
 from afterburner.datasets.model import Dataset
-from afterburner.datasets.testgen import TestPlan
+from afterburner.datasets.testgen import FixedTests, TestPlan, TestSource, TestSplit
 from afterburner.judge.counting import CountCache, resolve, toolchain_identity
 from afterburner.languages import get_language
 
 KIND = "afterburner-counts"
 KEY = re.compile(r"[0-9a-f]{64}")
 VERSION = 1
+TEST_SETS = ("feedback", "scoring", "both")
+# Counts of venus-mini references on both test sets, shipped with it (the Python references of the demo's
+# problems: `afterburner data profile venus-mini --problems 4,5,6 --languages python --test-set both --repeat 1
+# --export-counts ...`); stored into the cache where this machine's toolchain identity is the file's.
+BUNDLED_COUNTS = "reference-counts.json"
+log = logging.getLogger(__name__)
+
+
+def reference_test_sets(dataset: Dataset, which: str, split: TestSplit | None = None) -> list[tuple[str, TestSource]]:
+    """The test lists references are judged on, by name: the loop's `feedback` tests, the `scoring` tests of
+    every reported figure, or `both`. A problem whose tests cannot be split keeps no scoring set here."""
+    if which not in TEST_SETS:
+        raise UsageError(f"unknown test set {which!r}", f"choose one of {', '.join(TEST_SETS)}")
+    split = split or TestSplit()
+    chosen: list[tuple[str, TestSource]] = []
+    if which in ("feedback", "both"):
+        chosen.append(("feedback", split.feedback))
+    if which in ("scoring", "both"):
+        scoring = {}
+        for problem in dataset.problems:
+            try:
+                scoring[problem.id] = split.tests_for(problem, allow_seen=False).scoring
+            except AfterburnerError:
+                continue  # nothing can be held out: profiling the feedback set names the problem's issue
+        chosen.append(("scoring", FixedTests.of(scoring)))
+    return chosen
 
 
 @dataclass(frozen=True)
@@ -37,7 +66,7 @@ class CountsTransfer:
     missing: list[str]  # "PROBLEM/LANGUAGE/LABEL" without a count (export: never counted here)
 
 
-def _entries(dataset: Dataset, plan: TestPlan, languages: Sequence[str] | None) -> list[dict[str, Any]]:
+def reference_rows(dataset: Dataset, plan: TestSource, languages: Sequence[str] | None) -> list[dict[str, Any]]:
     rows = []
     for problem in dataset.problems:
         try:
@@ -60,13 +89,15 @@ def export_counts(
     dataset: Dataset,
     path: Path,
     counter: str = "auto",
-    plan: TestPlan | None = None,
+    plans: Sequence[TestSource] = (),
     languages: Sequence[str] | None = None,
 ) -> CountsTransfer:
-    """Write the cached counts of the dataset's references on `plan`'s tests to `path` (JSON)."""
+    """Write the cached counts of the dataset's references on each of `plans`' tests (default: the
+    feedback tests) to `path` (JSON)."""
     backend = resolve(counter)
     entries, missing, toolchains = [], [], {}
-    for row in _entries(dataset, plan or TestPlan(), languages):
+    rows = [row for each in plans or [TestPlan()] for row in reference_rows(dataset, each, languages)]
+    for row in rows:
         language = get_language(row["language"])
         counts = CountCache(language, backend).get(row["key"])
         if counts is None:
@@ -107,6 +138,24 @@ def import_counts(path: Path, counter: str = "auto") -> CountsTransfer:
         counts, key = entry.get("counts"), str(entry.get("key", ""))
         if entry.get("language") not in theirs or not isinstance(counts, list) or not KEY.fullmatch(key):
             raise UsageError(f"{path}: a malformed entry ({str(entry)[:200]})")
-        CountCache(get_language(entry["language"]), backend).put(key, [int(c) for c in counts])
+        cache, counted = CountCache(get_language(entry["language"]), backend), [int(c) for c in counts]
+        if cache.get(key) != counted:
+            cache.put(key, counted)
         stored += 1
     return CountsTransfer(stored, [])
+
+
+@functools.cache
+def seed_bundled_counts(counter: str) -> str:
+    """Store the counts shipped with venus-mini in this machine's cache, once per process: '' when they
+    were stored, else why not (another toolchain's counts are not comparable; they are left out)."""
+    path = bundled_root().parent / BUNDLED_COUNTS
+    if not path.exists():
+        return f"no {BUNDLED_COUNTS} in this installation"
+    try:
+        stored = import_counts(path, counter)
+    except AfterburnerError as error:
+        log.info("venus-mini's bundled reference counts are not used: %s", error)
+        return str(error)
+    log.info("stored %d bundled venus-mini reference counts", stored.written)
+    return ""

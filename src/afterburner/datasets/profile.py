@@ -25,6 +25,7 @@ from afterburner.core.measured import Measured
 from afterburner.core.metrics import Metric
 from afterburner.core.testcase import TestCase
 from afterburner.core.verdicts import Verdict
+from afterburner.datasets.counts import seed_bundled_counts
 from afterburner.datasets.judging import SOLUTION_LIMITS, problem_checker
 from afterburner.datasets.model import Dataset, Issue, Problem, Solution, clip_keeping_last_line
 from afterburner.datasets.testgen import TestPlan, TestSource, tests_hash
@@ -144,6 +145,8 @@ def profile_batch(
     `executor`: where the batch runs (None: this process); it stays one batch wherever it runs.
     """
     measurement = measurement or Measurement()
+    if problem.bundled and measurement.counts:  # venus-mini ships its references' counts
+        seed_bundled_counts(measurement.counter)
     checker = problem_checker(problem)
     shared = tuple(tests)  # one list for every item: sent once when the batch goes elsewhere
     items: dict[int, JudgeItem] = {}
