@@ -61,7 +61,8 @@ class GenerationConfig:
     timeout: float = 300.0
     # End the answer once its first fenced code block is closed: the text after it (an explanation,
     # often a third of a small model's answer) is never read. The llamacpp backend honours it; the
-    # others generate on to their end token.
+    # others generate on to their end token. The optimize loop sets it per request for whole answers
+    # (each trajectory records `ended_after_code`).
     end_after_code: bool = False
 
     def __post_init__(self) -> None:
@@ -139,7 +140,8 @@ class ModelSpec:
     # the host cores; "gate" lets it use every core and pauses it at a token boundary while a pass is timed.
     placement: Placement = "partition"
     # llamacpp: tokens drafted per step by prompt lookup (n-grams of the prompt, which holds the code being
-    # rewritten: rewrites copy much of it); 0 turns speculation off. Greedy output is the same either way.
+    # rewritten: rewrites copy much of it); 0 turns speculation off. Greedy output may differ slightly (drafts
+    # are checked in batches, whose numerics differ from one token at a time).
     # It keeps every position's logits (n_ctx x vocabulary floats: about 5 GB for Qwen2.5 at n_ctx 8192).
     speculate: int = 0
     # llamacpp: MB of RAM for saved prompt states, so a prompt sharing a prefix with an earlier one (the same

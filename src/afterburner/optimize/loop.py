@@ -223,6 +223,7 @@ class _ProblemRun:
                     "completion_tokens": completion.completion_tokens,
                     "generation_seconds": completion.seconds,
                     "finish_reason": completion.finish_reason,
+                    "ended_after_code": varied["end_after_code"],  # local models stop at the block's end
                     "completion": completion.text,
                     "generated_in_batch": index,
                 },

@@ -107,10 +107,14 @@ class OptimizeConfig:
     speculate: int = setting(
         0,
         "llama.cpp: tokens drafted per step by prompt lookup (rewrites copy much of the code they are shown); "
-        "0: off. Greedy output is the same either way.",
+        "0: off. Measured slower on this project's 2-core machines (benchmarks/results/rewrite_speed.json), and "
+        "greedy text may differ slightly (drafts are checked in batches, whose numerics differ).",
     )
     prompt_cache_mb: int = setting(
-        0, "llama.cpp: MB of RAM keeping prompt states, so a prompt sharing an earlier one's prefix skips it; 0: off."
+        0,
+        "llama.cpp: MB of RAM keeping prompt states, so a prompt sharing an earlier one's prefix skips it; 0: off. "
+        "Consecutive prompts share their prefix without it; each kept state also copies up to ~300 MB of logits "
+        "(Qwen2.5), which this figure does not count.",
     )
     no_failing_test: bool = setting(False, _off("failing_test"))
     no_errors: bool = setting(False, _off("errors"))
