@@ -14,7 +14,7 @@ from afterburner.core.verdicts import Verdict
 from afterburner.datasets.testgen import TestSplit
 from afterburner.evaluation.metrics import References
 from afterburner.optimize.feedback import Attempt
-from afterburner.optimize.loop import LoopConfig, ProblemOutcome, _ProblemRun
+from afterburner.optimize.loop import DRAFT, LoopConfig, ProblemOutcome, _ProblemRun
 from afterburner.optimize.rewrites import rewrite_stats
 from afterburner.optimize.selection import NoisePolicy
 from afterburner.optimize.trajectory import TrajectoryLog
@@ -70,3 +70,14 @@ def test_a_candidate_that_fails_side_by_side_is_not_taken(tmp_path: Path) -> Non
     run.keep_best([wrong])
     assert run.best is forged_best
     assert (run.outcome.gains_checked, run.outcome.gains_confirmed) == (1, 0)
+
+
+def test_a_draft_that_repeats_the_best_it_was_shown_is_counted_as_unchanged() -> None:
+    _, naive, optimal = solutions()
+    start = _attempt(naive, 1.0)
+    outcome = ProblemOutcome(
+        "1", [start, start], [[start], [_attempt(naive.rstrip() + "\n\n", 1.0), _attempt(optimal, 0.5)]]
+    )
+    outcome.turns_by_iteration = [[], [DRAFT, DRAFT]]
+    stats = rewrite_stats([outcome], "cpu_time", NoisePolicy())
+    assert (stats["drafts"], stats["drafts_unchanged"], stats["drafts_failed"]) == (2, 1, 0)

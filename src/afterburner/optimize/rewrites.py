@@ -14,10 +14,12 @@ from afterburner.optimize.selection import NoisePolicy, significantly_lower
 def rewrite_stats(outcomes: Sequence[ProblemOutcome], metric: str, noise: NoisePolicy) -> dict[str, Any]:
     """Counts over the generated candidates of iterations 1..N (iteration 0 is the start or a draft).
 
-    `failed_by_cause` counts drafts only (what the model wrote first); `repairs` counts repair turns,
-    how many passed, and how many were also faster than the best before their iteration beyond noise.
+    `failed_by_cause` counts drafts only (what the model wrote first); `drafts_unchanged` counts
+    drafts that repeat the best they were shown (trailing whitespace aside): they pass, yet are no
+    rewrite. `repairs` counts repair turns, how many passed, and how many were also faster than the
+    best before their iteration beyond noise.
     """
-    drafts = 0
+    drafts = unchanged = 0
     failed: Counter[str] = Counter()
     turns: Counter[str] = Counter()
     repaired = repaired_passed = repaired_faster = 0
@@ -31,6 +33,7 @@ def rewrite_stats(outcomes: Sequence[ProblemOutcome], metric: str, noise: NoiseP
                 turns[turn] += 1
                 if turn == DRAFT:
                     drafts += 1
+                    unchanged += _same_code(attempt.code, previous.code)
                     if not attempt.passed:
                         failed[failure_cause(attempt)] += 1
                 elif turn == REASK:
@@ -47,6 +50,7 @@ def rewrite_stats(outcomes: Sequence[ProblemOutcome], metric: str, noise: NoiseP
         "what": "generated candidates of iterations 1..N on the feedback tests (selection passes)",
         "drafts": drafts,
         "drafts_failed": sum(failed.values()),
+        "drafts_unchanged": unchanged,
         "failed_by_cause": dict(sorted(failed.items())),
         "turns": dict(sorted(turns.items())),
         "repairs": {"turns": repaired, "passed": repaired_passed, "faster_than_best": repaired_faster},
@@ -57,3 +61,10 @@ def rewrite_stats(outcomes: Sequence[ProblemOutcome], metric: str, noise: NoiseP
             "confirmed": sum(o.gains_confirmed for o in outcomes),
         },
     }
+
+
+def _same_code(code: str | None, shown: str | None) -> bool:
+    if code is None or shown is None:
+        return False
+    lines = [[line.rstrip() for line in text.strip().splitlines()] for text in (code, shown)]
+    return lines[0] == lines[1]
