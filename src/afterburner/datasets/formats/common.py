@@ -224,7 +224,8 @@ def error_text(error: BaseException) -> str:
 
 
 def runtime_issues(problem: Problem) -> tuple[Problem | None, list[Issue]]:
-    """Drop the Python solutions that import a module outside the standard library and the runtime set.
+    """Drop the Python solutions that import a module outside the standard library and the runtime set
+    (read from the program as judged: the solution in its runner).
 
     Such a solution could only fail in the sandbox: its problem gets an issue that names the module
     instead. A problem left without solutions is dropped.
@@ -234,7 +235,7 @@ def runtime_issues(problem: Problem) -> tuple[Problem | None, list[Issue]]:
     kept: list[Solution] = []
     for solution in problem.solutions:
         python = solution.language == language.name
-        missing = missing_modules(solution.code, language.name, language.packages) if python else []
+        missing = missing_modules(_as_judged(problem, solution), language.name, language.packages) if python else []
         if not missing:
             kept.append(solution)
             continue
@@ -253,6 +254,14 @@ def runtime_issues(problem: Problem) -> tuple[Problem | None, list[Issue]]:
     if len(kept) == len(problem.solutions):
         return problem, issues
     return (replace(problem, solutions=tuple(kept)) if kept else None), issues
+
+
+def _as_judged(problem: Problem, solution: Solution) -> str:
+    """The program as it runs: the solution in its runner (a dataset's environment imports there too)."""
+    try:
+        return problem.program_source(solution.language, solution.code).text
+    except (KeyError, StopIteration):  # no runner, or one without its placeholder: the code alone
+        return solution.code
 
 
 def build_dataset(rows: Iterable[Mapping[str, Any]], name: str, convert: Convert, key: str) -> Dataset:
