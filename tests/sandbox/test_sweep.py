@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from afterburner.sandbox.cgroups import CgroupHost
+from afterburner.sandbox.monitor_binary import monitor_path
 from afterburner.sandbox.sweep import sweep_stale
 
 
@@ -41,3 +42,15 @@ def test_stale_cgroups_and_scratch_of_dead_processes_go_live_ones_stay() -> None
         for path in scratch.values():
             if path.exists():
                 path.rmdir()
+
+
+def test_a_helper_whose_spawner_died_before_it_started_runs_nothing(tmp_path: Path) -> None:
+    """A worker killed between its fork and the helper's start: the helper, adopted by then, must not
+    run the program (it would run unwatched, its report read by nobody). The spawner names itself."""
+    marker = tmp_path / "ran"
+    program = ["/bin/sh", "-c", f"touch {marker}"]
+    alive = subprocess.run([str(monitor_path()), "--parent", str(os.getpid()), "--", *program], check=False)
+    assert alive.returncode == 0 and marker.exists()
+    marker.unlink()
+    orphaned = subprocess.run([str(monitor_path()), "--parent", str(_dead_pid()), "--", *program], check=False)
+    assert orphaned.returncode == 125 and not marker.exists()

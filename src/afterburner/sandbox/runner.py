@@ -224,6 +224,7 @@ def _monitor_argv(
             args += ["--kill-file", str(group.kill_file)]
     if lease is not None and lease.others:
         args += ["--monitor-cpus", ",".join(map(str, lease.others))]
+    args += ["--parent", str(os.getpid())]  # the helper's parent: it exits at once if that is gone
     if options.sample_log is not None:
         args += ["--log", str(options.sample_log)]
     for fd in pass_fds:

@@ -41,7 +41,7 @@ struct options {
     int nkeep;
     const char *mem_file, *cpu_file, *procs_file, *kill_file, *log_file;
     const char *stdin_file, *stdout_file, *stderr_file, *aux_file;
-    int cpu_v2, perf, uid, gid, ready_fd, aux_fd, no_aslr;
+    int cpu_v2, perf, uid, gid, ready_fd, aux_fd, no_aslr, parent;
     long hz;
     long long cpu_limit_ns, wall_limit_ns, output_limit;
     long long rl_cpu, rl_fsize, rl_nofile;
@@ -244,6 +244,7 @@ static void parse(int argc, char **argv, struct options *o) {
         else if (!strcmp(a, "--uid")) o->uid = atoi(v);
         else if (!strcmp(a, "--gid")) o->gid = atoi(v);
         else if (!strcmp(a, "--hz")) o->hz = atol(v);
+        else if (!strcmp(a, "--parent")) o->parent = atoi(v);
         else if (!strcmp(a, "--cpu-limit-ns")) o->cpu_limit_ns = atoll(v);
         else if (!strcmp(a, "--wall-limit-ns")) o->wall_limit_ns = atoll(v);
         else if (!strcmp(a, "--output-limit")) o->output_limit = atoll(v);
@@ -263,8 +264,9 @@ int main(int argc, char **argv) {
     /* Orphans of the run (e.g. bubblewrap's pid-1 stub) come to us, not to the host's init. */
     prctl(PR_SET_CHILD_SUBREAPER, 1UL);
     /* A judge worker killed mid-run takes its run with it (bubblewrap dies with us in turn);
-       a parent gone before this line leaves us adopted: give up at once. */
-    pid_t parent = getppid();
+       a parent gone before this line leaves us adopted: give up at once. The spawner names
+       itself (--parent): one that died between its fork and our first getppid() is caught too. */
+    pid_t parent = o.parent > 0 ? (pid_t)o.parent : getppid();
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent) _exit(125);
     signal(SIGPIPE, SIG_IGN);
