@@ -51,7 +51,7 @@ def reference_test_sets(dataset: Dataset, which: str, split: TestSplit | None = 
         scoring = {}
         for problem in dataset.problems:
             try:
-                scoring[problem.id] = split.tests_for(problem, allow_seen=False).scoring
+                scoring[problem.id] = split.scoring_tests(problem)
             except AfterburnerError:
                 continue  # nothing can be held out: profiling the feedback set names the problem's issue
         chosen.append(("scoring", FixedTests.of(scoring)))

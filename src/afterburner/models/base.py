@@ -62,7 +62,7 @@ class GenerationConfig:
     # End the answer once its first fenced code block is closed: the text after it (an explanation,
     # often a third of a small model's answer) is never read. The llamacpp backend honours it; the
     # others generate on to their end token. The optimize loop sets it per request for whole answers
-    # (each trajectory records `ended_after_code`).
+    # (each trajectory records the request as `end_after_code`).
     end_after_code: bool = False
 
     def __post_init__(self) -> None:

@@ -57,13 +57,12 @@ class _AnswerText:
 
     def __init__(self, llm: Any) -> None:
         self._llm = llm
-        self._prompt: int | None = None  # the sequence's length at the first call: the prompt
-        self._seen = 0
+        self._seen: int | None = None  # tokens already read; the first call sees the prompt alone
         self._bytes = bytearray()
 
     def code_closed(self, tokens: Any) -> bool:
-        if self._prompt is None:
-            self._prompt = self._seen = len(tokens)
+        if self._seen is None:
+            self._seen = len(tokens)
         if len(tokens) <= self._seen:
             return False
         piece = self._llm.detokenize([int(t) for t in tokens[self._seen :]])

@@ -223,7 +223,7 @@ class _ProblemRun:
                     "completion_tokens": completion.completion_tokens,
                     "generation_seconds": completion.seconds,
                     "finish_reason": completion.finish_reason,
-                    "ended_after_code": varied["end_after_code"],  # local models stop at the block's end
+                    "end_after_code": varied["end_after_code"],  # asked to end with its code block (llamacpp does)
                     "completion": completion.text,
                     "generated_in_batch": index,
                 },
